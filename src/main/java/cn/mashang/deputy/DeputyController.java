@@ -1,0 +1,25 @@
+package cn.mashang.deputy;
+
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+
+@Controller("/api/v1/deputies")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class DeputyController {
+    private final DeputyQueries queries;
+
+    DeputyController(DeputyQueries queries) {
+        this.queries = queries;
+    }
+
+    /** One deputy's public card with the stations they sit in. */
+    @Get("/{id}")
+    DeputyDetail get(long id) {
+        return queries.detail(id);
+    }
+}
