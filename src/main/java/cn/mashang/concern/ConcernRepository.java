@@ -1,0 +1,62 @@
+package cn.mashang.concern;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface ConcernRepository extends CrudRepository<Concern, Long> {
+    Optional<Concern> findByTrackingNo(String trackingNo);
+
+    List<Concern> findByResidentDeviceIdOrderByIdDesc(String residentDeviceId, Pageable pageable);
+
+    List<Concern> findByStationIdOrderByIdDesc(Long stationId, Pageable pageable);
+
+    List<Concern> findByDeputyIdOrderByIdDesc(Long deputyId, Pageable pageable);
+
+    /** Recent concerns through the same code from the same device or the same mobile number. */
+    @Query("""
+            SELECT * FROM concern WHERE code_id = :codeId AND created_at >= :since AND merged_into_id IS NULL
+            AND (resident_device_id = :device OR mobile_hash = :mobileHash) ORDER BY id LIMIT 20""")
+    List<Concern> recentFromSameSender(Long codeId, Instant since, String device, String mobileHash);
+
+    @Query("""
+            UPDATE concern SET me_too_count = me_too_count + 1, updated_at = :now, version = version + 1
+            WHERE id = :id""")
+    int addMeToo(long id, Instant now);
+
+    /** RESOLVED → CLOSED with the rating; 0 rows when the concern changed meanwhile. */
+    @Query("""
+            UPDATE concern SET state = 'CLOSED', rating = :rating, rating_comment = :comment, rated_at = :now,
+            closed_at = :now, updated_at = :now, version = version + 1
+            WHERE id = :id AND version = :version AND state = 'RESOLVED'""")
+    int close(long id, long version, String rating, String comment, Instant now);
+
+    /** RESOLVED → (REOPENED →) ACCEPTED after a dissatisfied rating; 0 rows when the concern changed meanwhile. */
+    @Query("""
+            UPDATE concern SET state = 'ACCEPTED', rating = :rating, rating_comment = :comment, rated_at = :now,
+            reopen_count = reopen_count + 1, resolved_at = NULL, outcome = NULL, updated_at = :now,
+            version = version + 1
+            WHERE id = :id AND version = :version AND state = 'RESOLVED'""")
+    int reopen(long id, long version, String rating, String comment, Instant now);
+
+    @Query("UPDATE concern SET updated_at = :now, version = version + 1 WHERE id = :id")
+    int touch(long id, Instant now);
+
+    /** Ids of concerns closed before the cut-off that still hold personal data. */
+    @Query("""
+            SELECT id FROM concern WHERE state = 'CLOSED' AND closed_at < :cutoff AND pii_purged_at IS NULL
+            AND (mobile_enc IS NOT NULL OR contact_name IS NOT NULL) ORDER BY id LIMIT 500""")
+    List<Long> closedWithPersonalData(Instant cutoff);
+
+    @Query("""
+            UPDATE concern SET mobile_enc = NULL, mobile_masked = NULL, mobile_hash = NULL, contact_name = NULL,
+            pii_purged_at = :now, updated_at = :now, version = version + 1 WHERE id = :id""")
+    int anonymise(long id, Instant now);
+}

@@ -1,0 +1,26 @@
+package cn.mashang.concern;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** What the resident sees on the tracking page: status, the public timeline, photos; mobile only masked. */
+@Serdeable
+public record TrackView(String trackingNo, String state, String stateLabel, String category, String content,
+                        @Nullable String address, @Nullable String contactName, @Nullable String mobileMasked,
+                        String stationName, @Nullable String deputyName, OffsetDateTime createdAt,
+                        OffsetDateTime updatedAt, int meTooCount, int reopenCount, @Nullable String rating,
+                        @Nullable String ratingLabel, @Nullable String ratingComment, boolean canRate,
+                        boolean canAddMessage, List<Photo> photos, List<Entry> timeline) {
+
+    @Serdeable
+    public record Photo(long id, String url, int width, int height) {
+    }
+
+    @Serdeable
+    public record Entry(String type, String label, String actor, @Nullable String toState,
+                        @Nullable String toStateLabel, @Nullable String body, OffsetDateTime at) {
+    }
+}

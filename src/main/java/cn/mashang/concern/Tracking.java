@@ -1,0 +1,140 @@
+package cn.mashang.concern;
+
+import cn.mashang.common.ApiException;
+import cn.mashang.common.Times;
+import cn.mashang.deputy.DeputyRepository;
+import cn.mashang.station.Station;
+import cn.mashang.station.StationRepository;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The resident's side after submission: opens a concern with its secret key (or from the device that submitted
+ * it), shows it, takes additional information and the rating. Anything else answers 404.
+ */
+@Singleton
+public class Tracking {
+    private static final String WHAT = "反映";
+    private final ConcernRepository concerns;
+    private final ConcernEventRepository events;
+    private final ConcernPhotoRepository photos;
+    private final StationRepository stations;
+    private final DeputyRepository deputies;
+    private final IntakeConfig config;
+
+    Tracking(ConcernRepository concerns, ConcernEventRepository events, ConcernPhotoRepository photos,
+             StationRepository stations, DeputyRepository deputies, IntakeConfig config) {
+        this.concerns = concerns;
+        this.events = events;
+        this.photos = photos;
+        this.stations = stations;
+        this.deputies = deputies;
+        this.config = config;
+    }
+
+    /** The concern when the key matches its hash or the device submitted it; else 404. */
+    public Concern open(String trackingNo, @Nullable String key, Optional<ResidentTokens.Device> device) {
+        if (trackingNo == null || !trackingNo.matches("[A-Z]{1,8}-\\d{8}-\\d{6,9}")) {
+            throw ApiException.notFound(WHAT);
+        }
+        Concern c = concerns.findByTrackingNo(trackingNo).orElseThrow(() -> ApiException.notFound(WHAT));
+        boolean byKey = key != null && key.length() <= 64 && MessageDigest.isEqual(
+                ResidentTokens.sha256(key).getBytes(StandardCharsets.US_ASCII),
+                c.trackingKeyHash().getBytes(StandardCharsets.US_ASCII));
+        boolean byDevice = device.isPresent() && device.get().id().equals(c.residentDeviceId());
+        if (!byKey && !byDevice) {
+            throw ApiException.notFound(WHAT);
+        }
+        return c;
+    }
+
+    @Transactional(readOnly = true)
+    public TrackView view(Concern c) {
+        Station s = stations.findById(c.stationId()).orElseThrow();
+        String deputyName = c.deputyId() == null ? null : deputies.findById(c.deputyId()).map(d -> d.name()).orElse(null);
+        List<TrackView.Entry> timeline = events.findByConcernIdAndIsPublicTrueOrderById(c.id()).stream()
+                .map(e -> new TrackView.Entry(e.type().name(), e.type().label(), e.actorType().name(),
+                        e.toState() == null ? null : e.toState().name(),
+                        e.toState() == null ? null : e.toState().label(), e.body(), Times.show(e.createdAt())))
+                .toList();
+        List<TrackView.Photo> pics = photos.findByConcernIdOrderById(c.id()).stream()
+                .map(p -> new TrackView.Photo(p.id(), "/api/v1/track/" + c.trackingNo() + "/photos/" + p.id(),
+                        p.width(), p.height()))
+                .toList();
+        return new TrackView(c.trackingNo(), c.state().name(), c.state().label(), c.category(), c.content(),
+                c.address(), c.contactName(), c.mobileMasked(), s.name(), deputyName, Times.show(c.createdAt()),
+                Times.show(c.updatedAt()), c.meTooCount(), c.reopenCount(),
+                c.rating() == null ? null : c.rating().name(), c.rating() == null ? null : c.rating().label(),
+                c.ratingComment(), c.state() == ConcernState.RESOLVED, canAddMessage(c), pics, timeline);
+    }
+
+    @Transactional(readOnly = true)
+    public List<MyConcern> mine(ResidentTokens.Device device) {
+        return concerns.findByResidentDeviceIdOrderByIdDesc(device.id(), Pageable.from(0, 50)).stream()
+                .map(c -> new MyConcern(c.trackingNo(), c.category(), summary(c.content()), c.state().name(),
+                        c.state().label(), stations.findById(c.stationId()).map(Station::name).orElse(""),
+                        Times.show(c.createdAt()), Times.show(c.updatedAt())))
+                .toList();
+    }
+
+    @Transactional
+    public void addMessage(Concern c, String body) {
+        if (!canAddMessage(c)) {
+            throw ApiException.conflict("此反映已结束，不能再补充信息");
+        }
+        Instant now = Times.now();
+        events.save(ConcernEvent.resident(c.id(), ConcernEventType.RESIDENT_MESSAGE, c.state(), c.state(), body, now));
+        concerns.touch(c.id(), now);
+    }
+
+    /**
+     * The resident's rating, only while RESOLVED. Satisfied or basically satisfied closes the concern; dissatisfied
+     * reopens it (RESOLVED → REOPENED → ACCEPTED, counted) until {@code intake.max-reopens} reopenings, then closes.
+     */
+    @Transactional
+    public void rate(Concern c, Rating rating, @Nullable String comment) {
+        if (c.state() != ConcernState.RESOLVED) {
+            throw ApiException.conflict("办结后才能评价，且每次办结只能评价一次");
+        }
+        Instant now = Times.now();
+        String body = rating.label() + (comment == null || comment.isBlank() ? "" : "：" + comment.strip());
+        String text = comment == null || comment.isBlank() ? null : comment.strip();
+        boolean reopen = rating == Rating.DISSATISFIED && c.reopenCount() < config.maxReopens();
+        long version = c.version() == null ? 0 : c.version();
+        if (reopen) {
+            if (concerns.reopen(c.id(), version, rating.name(), text, now) != 1) {
+                throw ApiException.conflict("反映状态已变化，请刷新后重试");
+            }
+            events.save(ConcernEvent.resident(c.id(), ConcernEventType.RATED, ConcernState.RESOLVED,
+                    ConcernState.REOPENED, body, now));
+            events.save(new ConcernEvent(null, c.id(), ConcernEventType.REOPENED, ActorType.SYSTEM, null, null,
+                    ConcernState.REOPENED, ConcernState.ACCEPTED, "群众不满意，重新办理", null, true, now));
+        } else {
+            if (concerns.close(c.id(), version, rating.name(), text, now) != 1) {
+                throw ApiException.conflict("反映状态已变化，请刷新后重试");
+            }
+            events.save(ConcernEvent.resident(c.id(), ConcernEventType.RATED, ConcernState.RESOLVED,
+                    ConcernState.CLOSED, body, now));
+        }
+    }
+
+    public ConcernPhoto photo(Concern c, long photoId) {
+        return photos.findByIdAndConcernId(photoId, c.id()).orElseThrow(() -> ApiException.notFound("图片"));
+    }
+
+    private static boolean canAddMessage(Concern c) {
+        return c.state() != ConcernState.CLOSED && c.state() != ConcernState.REJECTED && c.mergedIntoId() == null;
+    }
+
+    private static String summary(String content) {
+        return content.length() <= 40 ? content : content.substring(0, 40) + "…";
+    }
+}

@@ -1,0 +1,131 @@
+// 办理进度 (/t/{trackingNo}#k=…): the secret stays in the URL fragment, which browsers never send to a server.
+import { api, el, $, ApiError, fmtTime, lastSegment, showError, toast } from './api.js';
+import { keyFor, residentToken, saveLink } from './resident.js';
+
+const trackingNo = lastSegment();
+const fragment = new URLSearchParams(location.hash.replace(/^#/, ''));
+const key = fragment.get('k') || keyFor(trackingNo);
+const base = '/api/v1/track/' + encodeURIComponent(trackingNo);
+
+function headers() {
+  const h = {};
+  if (key) h['X-Tracking-Key'] = key;
+  const token = residentToken();
+  if (token) h['X-Resident-Token'] = token;
+  return h;
+}
+
+const STATE_TAG = { SUBMITTED: 'amber', REJECTED: 'grey', CLOSED: 'grey', REOPENED: 'red' };
+const RATINGS = [['SATISFIED', '满意'], ['BASICALLY_SATISFIED', '基本满意'], ['DISSATISFIED', '不满意']];
+
+async function photo(p) {
+  const img = el('img', { alt: '反映附带的图片' });
+  const box = el('div', { class: 'photo' }, img);
+  fetch(p.url, { headers: headers(), credentials: 'same-origin' })
+    .then((r) => (r.ok ? r.blob() : null))
+    .then((b) => { if (b) img.src = URL.createObjectURL(b); })
+    .catch(() => {});
+  return box;
+}
+
+function ratingForm() {
+  const choices = el('div', { class: 'choices', role: 'radiogroup', 'aria-label': '评价' },
+    RATINGS.map(([v, label], i) => el('label', { for: 'rate-' + i },
+      el('input', { type: 'radio', name: 'rating', value: v, id: 'rate-' + i }), el('span', { text: label }))));
+  const comment = el('textarea', { id: 'rating-comment', maxlength: '500', placeholder: '说说您的看法（选填；不满意时将重新办理）' });
+  const err = el('div');
+  const button = el('button', { type: 'submit', class: 'btn btn-primary', text: '提交评价' });
+  const form = el('form', { class: 'form', novalidate: true },
+    el('div', { class: 'section-title', text: '对办理结果评价' }),
+    el('div', { class: 'cells' }, el('div', { class: 'cell' }, choices),
+      el('div', { class: 'cell' }, el('label', { for: 'rating-comment', text: '评价说明' }), el('div', { class: 'cell__bd' }, comment))),
+    err, el('div', { class: 'form-actions' }, button));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const chosen = form.querySelector('input[name=rating]:checked');
+    if (!chosen) {
+      err.replaceChildren(el('div', { class: 'error-box', role: 'alert', text: '请选择评价' }));
+      return;
+    }
+    button.disabled = true;
+    try {
+      render(await api(base + '/rating', { method: 'POST', auth: false, headers: headers(),
+        body: { rating: chosen.value, comment: comment.value.trim() || null } }));
+      toast('感谢您的评价');
+    } catch (e) {
+      showError(e, err);
+      button.disabled = false;
+    }
+  });
+  return form;
+}
+
+function messageForm() {
+  const text = el('textarea', { id: 'message', maxlength: '1000', placeholder: '补充情况、新的进展等（不超过 1000 字）' });
+  const err = el('div');
+  const button = el('button', { type: 'submit', class: 'btn btn-default', text: '补充信息' });
+  const form = el('form', { class: 'form', novalidate: true },
+    el('div', { class: 'section-title' }, el('label', { for: 'message', text: '补充信息' })),
+    el('div', { class: 'cells' }, el('div', { class: 'cell' }, el('div', { class: 'cell__bd' }, text))),
+    err, el('div', { class: 'form-actions' }, button));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    if (!text.value.trim()) {
+      err.replaceChildren(el('div', { class: 'error-box', role: 'alert', text: '请填写补充的内容' }));
+      return;
+    }
+    button.disabled = true;
+    try {
+      render(await api(base + '/messages', { method: 'POST', auth: false, headers: headers(), body: { body: text.value.trim() } }));
+      toast('已补充');
+    } catch (e) {
+      showError(e, err);
+      button.disabled = false;
+    }
+  });
+  return form;
+}
+
+async function render(v) {
+  const rows = [
+    ['查询编号', v.trackingNo], ['问题分类', v.category], ['联络站', v.stationName],
+    v.deputyName ? ['反映给', v.deputyName + ' 代表'] : null, ['提交时间', fmtTime(v.createdAt)],
+    v.address ? ['地点', v.address] : null,
+    v.contactName || v.mobileMasked ? ['联系方式', [v.contactName, v.mobileMasked].filter(Boolean).join(' ')] : null,
+    v.meTooCount ? ['我也反映', v.meTooCount + ' 次'] : null,
+  ].filter(Boolean);
+  const timeline = el('ul', { class: 'timeline' }, v.timeline.slice().reverse().map((e) => el('li', {},
+    el('div', {}, e.label, e.toStateLabel && e.type !== 'RESIDENT_MESSAGE' && e.type !== 'ME_TOO' ? ' · ' + e.toStateLabel : ''),
+    e.body ? el('div', { class: 'body', text: e.body }) : null,
+    el('div', { class: 'when', text: fmtTime(e.at) }))));
+  const photos = v.photos.length ? el('div', { class: 'photos' }, await Promise.all(v.photos.map(photo))) : null;
+  $('#page').replaceChildren(
+    el('div', { class: 'hd' }, el('div', { class: 'status-hd' }, el('h1', { text: '办理进度' }),
+      el('span', { class: 'tag ' + (STATE_TAG[v.state] || ''), text: v.stateLabel }))),
+    el('div', { class: 'cells' }, rows.map(([k, val]) => el('div', { class: 'cell' },
+      el('div', { class: 'cell__hd', text: k }), el('div', { class: 'cell__bd', text: val })))),
+    el('div', { class: 'section-title', text: '反映内容' }),
+    el('div', { class: 'content-box', text: v.content }),
+    photos,
+    el('div', { class: 'section-title', text: '办理过程' }),
+    timeline,
+    v.canRate ? ratingForm() : null,
+    v.canAddMessage ? messageForm() : null,
+    el('div', { class: 'footer' }, el('a', { href: '/my', text: '我的反映' })));
+}
+
+async function init() {
+  if (fragment.get('k')) {
+    saveLink(trackingNo, fragment.get('k'));
+  }
+  try {
+    await render(await api(base, { auth: false, headers: headers() }));
+  } catch (e) {
+    const text = e instanceof ApiError && e.status === 404
+      ? '未找到此反映。请使用提交成功后保存的查询链接打开。' : e.message;
+    $('#page').replaceChildren(el('div', { class: 'msg' },
+      el('div', { class: 'icon warn', 'aria-hidden': 'true', text: '!' }), el('h2', { text: '无法查看' }), el('p', { text })));
+  }
+}
+
+init();

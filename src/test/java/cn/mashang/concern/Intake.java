@@ -1,0 +1,120 @@
+package cn.mashang.concern;
+
+import cn.mashang.Http;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.BlockingHttpClient;
+import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
+import io.micronaut.transaction.TransactionOperations;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Test helpers for intake: demo codes, submissions from fresh devices and addresses, staff tokens, SQL pokes. */
+final class Intake {
+    /** First demo station (industry, preset 清洁能源), a regional one, and the first deputy code (of station 1). */
+    static final String STATION_CODE = "zhan222222";
+    static final String REGIONAL_CODE = "zhanb22222";
+    static final String DEPUTY_CODE = "rddb222222";
+    static final String MOBILE = "13812345678";
+
+    private Intake() {
+    }
+
+    static Map<String, Object> body(String code, String content) {
+        Map<String, Object> b = new HashMap<>();
+        b.put("code", code);
+        b.put("category", "生活环境");
+        b.put("content", content);
+        return b;
+    }
+
+    static Map<String, Object> withContact(Map<String, Object> body) {
+        body.put("contactName", "张三");
+        body.put("mobile", MOBILE);
+        body.put("consent", true);
+        return body;
+    }
+
+    static String randomAddress() {
+        var r = ThreadLocalRandom.current();
+        return "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(1, 255);
+    }
+
+    static MutableHttpRequest<?> post(Object body, String key, String token, String address) {
+        var req = HttpRequest.POST("/api/v1/concerns", body).header("X-Forwarded-For", address);
+        if (key != null) {
+            req.header("Idempotency-Key", key);
+        }
+        if (token != null) {
+            req.header("X-Resident-Token", token);
+        }
+        return req;
+    }
+
+    static HttpResponse<Map<String, Object>> submit(BlockingHttpClient client, Object body, String key, String token,
+                                                    String address) {
+        return client.exchange(post(body, key, token, address), Http.MAP);
+    }
+
+    /** A fresh device and address: never limited by earlier tests. */
+    static Map<String, Object> submit(BlockingHttpClient client, Object body) {
+        return submit(client, body, UUID.randomUUID().toString(), null, randomAddress()).body();
+    }
+
+    static String staffToken(JwtTokenGenerator generator, String role, long accountId, Long deputyId, List<Long> stations) {
+        Map<String, Object> claims = new HashMap<>();
+        claims.put("sub", "staff-" + accountId);
+        claims.put("roles", List.of(role));
+        claims.put("accountId", accountId);
+        claims.put("stationIds", stations);
+        if (deputyId != null) {
+            claims.put("deputyId", deputyId);
+        }
+        return generator.generateToken(claims).orElseThrow();
+    }
+
+    static int sql(TransactionOperations<Connection> tx, String sql, Object... args) {
+        return tx.executeWrite(status -> {
+            try (PreparedStatement ps = status.getConnection().prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) {
+                    ps.setObject(i + 1, args[i]);
+                }
+                return ps.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    static long count(TransactionOperations<Connection> tx, String sql, Object... args) {
+        return tx.executeRead(status -> {
+            try (PreparedStatement ps = status.getConnection().prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) {
+                    ps.setObject(i + 1, args[i]);
+                }
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    static String keyOf(Map<String, Object> answer) {
+        return (String) answer.get("key");
+    }
+
+    static String trackUri(Map<String, Object> answer) {
+        return "/api/v1/track/" + answer.get("trackingNo") + "?key=" + answer.get("key");
+    }
+}
