@@ -83,8 +83,10 @@ public class AccountScopes implements Scopes {
         states.invalidate(accountId);
     }
 
+    /** Forget every cached scope and state (after membership, station or deputy changes). */
     public void invalidateAll() {
         cache.invalidateAll();
+        states.invalidateAll();
     }
 
     private StaffScope load(Long id) {

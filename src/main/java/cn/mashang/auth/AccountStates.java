@@ -41,4 +41,8 @@ public class AccountStates {
     public void invalidate(long accountId) {
         cache.invalidate(accountId);
     }
+
+    public void invalidateAll() {
+        cache.invalidateAll();
+    }
 }

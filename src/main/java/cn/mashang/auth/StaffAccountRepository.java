@@ -31,6 +31,11 @@ public interface StaffAccountRepository extends CrudRepository<StaffAccount, Lon
             + " token_version = token_version + 1 WHERE id = :id")
     void changePassword(Long id, String hash, Instant now);
 
+    /** A deputy left office: their DEPUTY logins stop, earlier tokens included. */
+    @Query("UPDATE staff_account SET active = FALSE, token_version = token_version + 1, updated_at = :now"
+            + " WHERE deputy_id = :deputyId AND role = 'DEPUTY'")
+    void deactivateDeputyLogins(Long deputyId, Instant now);
+
     /** Accounts whose scope lies in a region (by materialised path): admins, station staff, deputies. */
     @Query(value = """
             SELECT a.* FROM staff_account a
