@@ -7,7 +7,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
@@ -44,15 +43,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@MicronautTest(environments = "intake-test", transactional = false)
+@MicronautTest(transactional = false)
 class ConcernIntakeTest {
     @Inject
     @Client("/")
     HttpClient http;
     @Inject
     TransactionOperations<Connection> tx;
-    @Inject
-    JwtTokenGenerator jwt;
     BlockingHttpClient client;
 
     @BeforeEach
@@ -313,13 +310,13 @@ class ConcernIntakeTest {
     void aNewConcernAppearsAtOnceInTheStationQueueWithAMaskedMobile() {
         long station = stationOf(REGIONAL_CODE);
         var a = submit(client, Intake.withContact(body(REGIONAL_CODE, "队列测试：小区水压太低")));
-        String token = Intake.staffToken(jwt, "LIAISON", 501, null, List.of(station));
+        String token = Intake.staffToken(client, "head-heping");
         var items = list(client.retrieve(HttpRequest.GET("/api/v1/stations/" + station + "/concerns").bearerAuth(token),
                 Http.MAP).get("items"));
         assertEquals(a.get("trackingNo"), items.get(0).get("trackingNo"));
         assertEquals("138****5678", items.get(0).get("mobileMasked"));
         assertFalse(items.toString().contains(Intake.MOBILE));
-        String outsider = Intake.staffToken(jwt, "LIAISON", 502, null, List.of(station + 1));
+        String outsider = Intake.staffToken(client, "liaison-qjny");
         problem(client, HttpRequest.GET("/api/v1/stations/" + station + "/concerns").bearerAuth(outsider), 404);
         problem(client, HttpRequest.GET("/api/v1/stations/" + station + "/concerns"), 401);
     }
@@ -329,11 +326,13 @@ class ConcernIntakeTest {
         var offer = get(client, "/api/v1/categories?code=" + DEPUTY_CODE);
         long deputy = ((Number) offer.get("deputyId")).longValue();
         var a = submit(client, body(DEPUTY_CODE, "代表队列测试：企业用电报装太慢"));
-        String token = Intake.staffToken(jwt, "DEPUTY", 601, deputy, List.of(((Number) offer.get("stationId")).longValue()));
+        assertEquals("王建华", offer.get("deputyName"));
+        String token = Intake.staffToken(client, "13800000001");
         var items = list(client.retrieve(HttpRequest.GET("/api/v1/deputies/" + deputy + "/concerns").bearerAuth(token),
                 Http.MAP).get("items"));
         assertEquals(a.get("trackingNo"), items.get(0).get("trackingNo"));
-        problem(client, HttpRequest.GET("/api/v1/deputies/" + (deputy + 1) + "/concerns").bearerAuth(token), 404);
+        problem(client, HttpRequest.GET("/api/v1/deputies/" + deputy + "/concerns")
+                .bearerAuth(Intake.staffToken(client, "13800000002")), 404);
     }
 
     @Test
@@ -341,14 +340,16 @@ class ConcernIntakeTest {
         long station = stationOf(REGIONAL_CODE);
         var a = submit(client, Intake.withContact(body(REGIONAL_CODE, "回访测试：请联系我说明情况")));
         long id = count(tx, "SELECT id FROM concern WHERE tracking_no = ?", a.get("trackingNo"));
-        String token = Intake.staffToken(jwt, "LIAISON", 701, null, List.of(station));
+        var login = Intake.login(client, "head-heping");
+        String token = (String) login.get("accessToken");
+        long account = ((Number) map(login.get("account")).get("id")).longValue();
         var contact = client.retrieve(HttpRequest.GET("/api/v1/concerns/" + id + "/contact").bearerAuth(token), Http.MAP);
         assertEquals(Intake.MOBILE, contact.get("mobile"));
         assertEquals("张三", contact.get("contactName"));
-        assertEquals(1, count(tx, "SELECT COUNT(*) FROM pii_access_log WHERE concern_id = ? AND account_id = 701", id));
-        String admin = Intake.staffToken(jwt, "ADMIN", 702, null, List.of(station));
+        assertEquals(1, count(tx, "SELECT COUNT(*) FROM pii_access_log WHERE concern_id = ? AND account_id = ?", id, account));
+        String admin = Intake.staffToken(client, "lishi-admin");
         problem(client, HttpRequest.GET("/api/v1/concerns/" + id + "/contact").bearerAuth(admin), 403);
-        String outsider = Intake.staffToken(jwt, "LIAISON", 703, null, List.of(station + 1));
+        String outsider = Intake.staffToken(client, "liaison-qjny");
         problem(client, HttpRequest.GET("/api/v1/concerns/" + id + "/contact").bearerAuth(outsider), 404);
         assertEquals(1, count(tx, "SELECT COUNT(*) FROM pii_access_log WHERE concern_id = ?", id));
         assertFalse(count(tx, "SELECT COUNT(*) FROM concern WHERE id = ? AND mobile_enc LIKE ?", id, "%" + Intake.MOBILE + "%") > 0);

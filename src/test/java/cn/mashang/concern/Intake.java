@@ -5,14 +5,12 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.BlockingHttpClient;
-import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
 import io.micronaut.transaction.TransactionOperations;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -69,16 +67,17 @@ final class Intake {
         return submit(client, body, UUID.randomUUID().toString(), null, randomAddress()).body();
     }
 
-    static String staffToken(JwtTokenGenerator generator, String role, long accountId, Long deputyId, List<Long> stations) {
-        Map<String, Object> claims = new HashMap<>();
-        claims.put("sub", "staff-" + accountId);
-        claims.put("roles", List.of(role));
-        claims.put("accountId", accountId);
-        claims.put("stationIds", stations);
-        if (deputyId != null) {
-            claims.put("deputyId", deputyId);
-        }
-        return generator.generateToken(claims).orElseThrow();
+    /** Demo staff accounts (AuthDemoAccounts): all share this password. */
+    static final String DEMO_PASSWORD = "Demo@2026";
+
+    /** Logs a demo account in; answers the login response (accessToken, account). */
+    static Map<String, Object> login(BlockingHttpClient client, String login) {
+        return client.retrieve(HttpRequest.POST("/api/v1/auth/login", Map.of("login", login, "password", DEMO_PASSWORD)),
+                Http.MAP);
+    }
+
+    static String staffToken(BlockingHttpClient client, String login) {
+        return (String) login(client, login).get("accessToken");
     }
 
     static int sql(TransactionOperations<Connection> tx, String sql, Object... args) {
