@@ -59,8 +59,12 @@ class ResidentTokensTest {
     void productionStartupFailsWithTheDevelopmentKey() {
         var e = assertThrows(RuntimeException.class, () -> io.micronaut.context.ApplicationContext.builder()
                 .environments("prod")
-                .properties(java.util.Map.of("pii.key", PiiCrypto.DEV_KEY, "datasources.default.url", "jdbc:h2:mem:prodcheck",
-                        "flyway.datasources.default.enabled", "false", "micronaut.server.port", "-1",
+                .properties(java.util.Map.of("pii.key", PiiCrypto.DEV_KEY,
+                        "micronaut.security.token.jwt.signatures.secret.generator.secret",
+                        "Zq8v3NcP0yW5rT1mK7hB2xL9dF4gJ6sA-prod-only-key",
+                        "datasources.default.url", "jdbc:h2:mem:prodcheck;MODE=MySQL;DATABASE_TO_LOWER=TRUE",
+                        "datasources.default.driver-class-name", "org.h2.Driver",
+                        "flyway.datasources.default.enabled", "false", "demo.enabled", "false",
                         "app.public-base-url", "https://x.example"))
                 .start());
         Throwable t = e;
