@@ -99,7 +99,7 @@ async function render(v) {
     e.body ? el('div', { class: 'body', text: e.body }) : null,
     el('div', { class: 'when', text: fmtTime(e.at) }))));
   const photos = v.photos.length ? el('div', { class: 'photos' }, await Promise.all(v.photos.map(photo))) : null;
-  $('#page').replaceChildren(
+  $('#page').replaceChildren(...[
     el('div', { class: 'hd' }, el('div', { class: 'status-hd' }, el('h1', { text: '办理进度' }),
       el('span', { class: 'tag ' + (STATE_TAG[v.state] || ''), text: v.stateLabel }))),
     el('div', { class: 'cells' }, rows.map(([k, val]) => el('div', { class: 'cell' },
@@ -111,7 +111,8 @@ async function render(v) {
     timeline,
     v.canRate ? ratingForm() : null,
     v.canAddMessage ? messageForm() : null,
-    el('div', { class: 'footer' }, el('a', { href: '/my', text: '我的反映' })));
+    el('div', { class: 'footer' }, el('a', { href: '/my', text: '我的反映' })),
+  ].filter(Boolean));
 }
 
 async function init() {
