@@ -56,7 +56,7 @@ class CalendarStore {
 
     /** Replaces a year's special days in one transaction and marks the year as loaded. */
     @Transactional
-    void replaceYear(int year, List<CalendarDay> rows, String source) {
+    public void replaceYear(int year, List<CalendarDay> rows, String source) {
         var now = Times.now();
         if (days.countYear(year) == 0) {
             days.insertYear(year, source, now);
