@@ -11,20 +11,30 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import cn.mashang.auth.Scopes;
+import cn.mashang.region.RegionService;
 
 /**
- * Admin API of the working-day calendar (one calendar per deployment = per city).
- * TODO(scope, after the auth merge): the calendar is city-wide, so writes (PUT, import) must also require
- * an ADMIN whose region is the city root — {@code scopes.requireAdministerRegion(auth, cityRootId, "工作日历")}.
+ * Admin API of the working-day calendar (one calendar per deployment = per city). Any admin may read it;
+ * only an admin of the city root may change it (the calendar is city-wide).
  */
 @Controller("/api/v1/admin/calendar")
 @Secured({"ADMIN"})
 @ExecuteOn(TaskExecutors.BLOCKING)
 class CalendarController {
     private final CalendarAdmin admin;
+    private final Scopes scopes;
+    private final RegionService regions;
 
-    CalendarController(CalendarAdmin admin) {
+    CalendarController(CalendarAdmin admin, Scopes scopes, RegionService regions) {
         this.admin = admin;
+        this.scopes = scopes;
+        this.regions = regions;
+    }
+
+    private void requireCityAdmin(Authentication auth) {
+        scopes.requireAdministerRegion(auth, regions.rootId(), "工作日历");
     }
 
     @Get("/{year}")
@@ -33,13 +43,15 @@ class CalendarController {
     }
 
     @Put("/{year}")
-    CalendarYearView replace(int year, @Body @Nullable CalendarYearView.Replace body) {
+    CalendarYearView replace(int year, @Body @Nullable CalendarYearView.Replace body, Authentication auth) {
+        requireCityAdmin(auth);
         return admin.replace(year, body);
     }
 
     @Post("/{year}/import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-    CalendarYearView importCsv(int year, @Body byte[] body) {
+    CalendarYearView importCsv(int year, @Body byte[] body, Authentication auth) {
+        requireCityAdmin(auth);
         return admin.importCsv(year, body);
     }
 }

@@ -8,6 +8,9 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import cn.mashang.auth.Scopes;
+import cn.mashang.region.RegionService;
 
 import java.util.List;
 
@@ -17,21 +20,29 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class SlaRuleController {
     private final SlaRules rules;
+    private final Scopes scopes;
+    private final RegionService regions;
 
-    SlaRuleController(SlaRules rules) {
+    SlaRuleController(SlaRules rules, Scopes scopes, RegionService regions) {
         this.rules = rules;
+        this.scopes = scopes;
+        this.regions = regions;
     }
 
-    // TODO(scope, after the auth merge): list only the rules of regions the admin administers (plus the city default).
+    /** The city-wide rules and those of the regions the admin administers. */
     @Get
-    List<SlaRuleView> list() {
-        return rules.list().stream().map(SlaRuleView::of).toList();
+    List<SlaRuleView> list(Authentication auth) {
+        return rules.list().stream()
+                .filter(r -> r.regionId() == null || scopes.canAdministerRegion(auth, r.regionId()))
+                .map(SlaRuleView::of).toList();
     }
 
-    // TODO(scope, after the auth merge): scopes.requireAdministerRegion(auth, body.regionId(), "地区");
-    // a null regionId (city-wide rules) only for an admin of the city root.
+    /** City-wide rules (no region) only for an admin of the city root; else the region must be in scope. */
     @Put
-    SlaRuleView put(@Body @Nullable SlaRuleInput body) {
+    SlaRuleView put(@Body @Nullable SlaRuleInput body, Authentication auth) {
+        if (body != null) {
+            scopes.requireAdministerRegion(auth, body.regionId() == null ? regions.rootId() : body.regionId(), "地区");
+        }
         return SlaRuleView.of(rules.put(body));
     }
 }

@@ -91,8 +91,8 @@ public class SlaRules {
             }
         }
         String category = in.category() == null || in.category().isBlank() ? null : in.category().strip();
-        if (category != null && (category.length() > 32 || !category.matches("[A-Za-z0-9_\\-]+"))) {
-            throw ApiException.badField("category", "应为分类代码（字母、数字、下划线，最多 32 个字符）");
+        if (category != null && (category.length() > 32 || !category.matches("[\\p{L}\\p{N}_\\-（）()、/ ]+"))) {
+            throw ApiException.badField("category", "应为分类名称（如“供暖供气”），最多 32 个字符");
         }
         int first = days("firstResponseDays", in.firstResponseDays(), 3);
         int dept = days("departmentDays", in.departmentDays(), 10);
