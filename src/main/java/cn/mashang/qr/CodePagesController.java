@@ -52,6 +52,12 @@ class CodePagesController {
         return page(code, ContactCode.Kind.DEPUTY, from);
     }
 
+    /** Station head page: the station's codes, revoke buttons, poster downloads (data via the secured API). */
+    @Get("/manage/codes")
+    HttpResponse<String> manage() {
+        return pages.page("manage-codes");
+    }
+
     private HttpResponse<String> page(String token, ContactCode.Kind kind, String from) {
         CodeView view;
         try {

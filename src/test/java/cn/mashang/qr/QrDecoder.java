@@ -57,6 +57,11 @@ final class QrDecoder {
 
     /** Paints the SVG we emit (a white rect and one path of M/h/v/z squares) with Java2D, then decodes it. */
     static List<String> decodeSvg(String svg) {
+        return decode(paintSvg(svg));
+    }
+
+    /** Rasterises the SVG we emit with Java2D. */
+    static BufferedImage paintSvg(String svg) {
         Matcher size = SIZE.matcher(svg);
         if (!size.find() || !RECT.matcher(svg).find()) {
             throw new AssertionError("not the expected SVG shape: " + svg.substring(0, Math.min(200, svg.length())));
@@ -92,6 +97,6 @@ final class QrDecoder {
         g.setColor(Color.BLACK);
         g.fill(path);
         g.dispose();
-        return decode(img);
+        return img;
     }
 }
