@@ -1,0 +1,55 @@
+package cn.mashang.auth;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.server.util.HttpClientAddressResolver;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import jakarta.validation.Valid;
+
+/** POST /api/v1/auth/login, /refresh (anonymous) and /logout (bearer). */
+@Controller("/api/v1/auth")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class AuthController {
+    private final AuthService auth;
+    private final HttpClientAddressResolver addresses;
+
+    AuthController(AuthService auth, HttpClientAddressResolver addresses) {
+        this.auth = auth;
+        this.addresses = addresses;
+    }
+
+    @Post("/login")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    AuthDtos.TokenResponse login(@Valid @Body AuthDtos.LoginRequest body, HttpRequest<?> request) {
+        return auth.login(body.login(), body.password(), address(request));
+    }
+
+    @Post("/refresh")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    AuthDtos.TokenResponse refresh(@Valid @Body AuthDtos.RefreshRequest body) {
+        return auth.refresh(body.refreshToken());
+    }
+
+    /** Ends every session of the account: its access and refresh tokens stop working. */
+    @Post("/logout")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    HttpResponse<Void> logout(Authentication authentication) {
+        Long id = TokenService.accountId(authentication.getName());
+        if (id != null) {
+            auth.logout(id);
+        }
+        return HttpResponse.noContent();
+    }
+
+    private String address(HttpRequest<?> request) {
+        String a = addresses.resolve(request);
+        return a == null ? "unknown" : a;
+    }
+}

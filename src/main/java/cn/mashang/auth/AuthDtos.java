@@ -1,0 +1,48 @@
+package cn.mashang.auth;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+import java.util.Set;
+
+/** Request and response bodies of /api/v1/auth and /api/v1/me. */
+public final class AuthDtos {
+    private AuthDtos() {
+    }
+
+    @Serdeable
+    public record LoginRequest(@NotBlank @Size(max = 64) String login, @NotBlank @Size(max = 128) String password) {
+    }
+
+    @Serdeable
+    public record RefreshRequest(@NotBlank String refreshToken) {
+    }
+
+    @Serdeable
+    public record PasswordChange(@NotBlank @Size(max = 128) String currentPassword,
+                                 @NotBlank @Size(max = 128) String newPassword) {
+    }
+
+    @Serdeable
+    public record AccountSummary(long id, String displayName, Role role, String roleLabel, @Nullable Long deputyId,
+                                 Set<Long> stationIds, @Nullable Long regionId) {
+    }
+
+    @Serdeable
+    public record TokenResponse(String accessToken, String refreshToken, String tokenType, long expiresIn,
+                                AccountSummary account) {
+    }
+
+    @Serdeable
+    public record Named(long id, String name) {
+    }
+
+    /** Who am I: the account, its role in Chinese and its scope with names. */
+    @Serdeable
+    public record Me(long id, String displayName, @Nullable String loginName, @Nullable String mobile, Role role,
+                     String roleLabel, @Nullable Named deputy, List<Named> stations, @Nullable Named region) {
+    }
+}

@@ -1,0 +1,180 @@
+package cn.mashang.auth;
+
+import cn.mashang.region.RegionLevel;
+import cn.mashang.region.RegionService;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.BlockingHttpClient;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static cn.mashang.Http.MAP;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Every protected endpoint of accounts and administration, called on objects of 交口县 (its region, the 水头
+ * station, a deputy, a seat, a department, an account) by each role from another scope: none answers 2xx.
+ * The same table run by 交口县's own admin answers 2xx, so the rows are real requests.
+ */
+@MicronautTest
+class ScopeMatrixTest {
+    @Inject
+    @Client("/")
+    HttpClient http;
+    @Inject
+    DemoIds ids;
+    @Inject
+    RegionService regionService;
+    BlockingHttpClient client;
+    static Long emptyRegion;
+
+    record Row(HttpMethod method, String path, Object body) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    @BeforeEach
+    void setUp() {
+        client = http.toBlocking();
+        if (emptyRegion == null) {
+            emptyRegion = regionService.create(ids.region("水头镇"), "矩阵测试村", RegionLevel.VILLAGE, null, 99).id();
+        }
+    }
+
+    private List<Row> table() {
+        long county = ids.region("交口县");
+        long station = ids.station(DemoIds.SHUITOU);
+        long deputy = ids.deputy("曹红梅");
+        long seat = ids.membership(DemoIds.SHUITOU, "曹红梅");
+        long department = ids.department("交口县", "交口县住房和城乡建设局");
+        long account = ids.account("liaison-shuitou");
+        long stranger = ids.deputy("林静");
+        Map<String, Object> stationBody = Map.of("regionId", county, "name", "交口县矩阵测试联络站", "kind", "STATION",
+                "type", "REGIONAL", "address", "交口县某街1号");
+        Map<String, Object> stationUpdate = Map.of("regionId", ids.region("水头镇"), "name", DemoIds.SHUITOU,
+                "kind", "STATION", "type", "REGIONAL", "address", "交口县水头镇便民服务中心二层");
+        Map<String, Object> deputyBody = Map.of("name", "矩阵代表", "levels", List.of("COUNTY"), "regionId", county);
+        Map<String, Object> accountUpdate = Map.of("loginName", "liaison-shuitou", "displayName", "水头联络员 张敏",
+                "role", "LIAISON", "stationId", station);
+        return List.of(
+                new Row(HttpMethod.POST, "/api/v1/admin/regions", Map.of("parentId", county, "name", "矩阵新镇")),
+                new Row(HttpMethod.PUT, "/api/v1/admin/regions/" + emptyRegion, Map.of("name", "矩阵测试村二")),
+                new Row(HttpMethod.DELETE, "/api/v1/admin/regions/" + emptyRegion, null),
+                new Row(HttpMethod.POST, "/api/v1/admin/stations", stationBody),
+                new Row(HttpMethod.PUT, "/api/v1/admin/stations/" + station, stationUpdate),
+                new Row(HttpMethod.DELETE, "/api/v1/admin/stations/" + station, null),
+                new Row(HttpMethod.POST, "/api/v1/admin/stations/" + station + "/activate", ""),
+                new Row(HttpMethod.PUT, "/api/v1/stations/" + station + "/public-info",
+                        Map.of("address", "交口县水头镇便民服务中心二层", "receptionNote", "每月5日 接待日")),
+                new Row(HttpMethod.POST, "/api/v1/admin/deputies", deputyBody),
+                new Row(HttpMethod.PUT, "/api/v1/admin/deputies/" + deputy,
+                        Map.of("name", "曹红梅", "levels", List.of("COUNTY"), "regionId", county)),
+                new Row(HttpMethod.POST, "/api/v1/admin/memberships", Map.of("stationId", station, "deputyId", stranger)),
+                new Row(HttpMethod.PUT, "/api/v1/admin/memberships/" + seat, Map.of("role", "RESIDENT")),
+                new Row(HttpMethod.DELETE, "/api/v1/admin/memberships/" + seat, null),
+                new Row(HttpMethod.POST, "/api/v1/admin/departments", Map.of("regionId", county, "name", "交口县矩阵局")),
+                new Row(HttpMethod.PUT, "/api/v1/admin/departments/" + department,
+                        Map.of("regionId", county, "name", "交口县住房和城乡建设局", "contactName", "李科长")),
+                new Row(HttpMethod.DELETE, "/api/v1/admin/departments/" + department, null),
+                new Row(HttpMethod.GET, "/api/v1/admin/accounts/" + account, null),
+                new Row(HttpMethod.POST, "/api/v1/admin/accounts", Map.of("loginName", "matrix-liaison",
+                        "displayName", "矩阵联络员", "password", "Matrix2026", "role", "LIAISON", "stationId", station)),
+                new Row(HttpMethod.PUT, "/api/v1/admin/accounts/" + account, accountUpdate),
+                new Row(HttpMethod.POST, "/api/v1/admin/accounts/" + account + "/password", Map.of("password", "Reset2026x")),
+                new Row(HttpMethod.DELETE, "/api/v1/admin/accounts/" + account, null),
+                new Row(HttpMethod.POST, "/api/v1/admin/accounts/" + account + "/activate", ""),
+                new Row(HttpMethod.DELETE, "/api/v1/admin/deputies/" + deputy, null));
+    }
+
+    private int call(String token, Row row) {
+        MutableHttpRequest<Object> request = HttpRequest.<Object>create(row.method(), row.path()).bearerAuth(token);
+        if (row.body() != null) {
+            request = request.body(row.body());
+        }
+        try {
+            return client.exchange(request, MAP).code();
+        } catch (HttpClientResponseException e) {
+            return e.getStatus().getCode();
+        }
+    }
+
+    @Test
+    void noRoleFromAnotherScopeGetsA2xxFromAnyProtectedEndpoint() {
+        List<String> callers = List.of("lishi-admin", "head-qjny", "liaison-qjny", "13800000001");
+        List<String> breaches = new ArrayList<>();
+        Map<String, Integer> statuses = new HashMap<>();
+        for (String caller : callers) {
+            String token = Logins.token(client, caller);
+            for (Row row : table()) {
+                int status = call(token, row);
+                statuses.merge(String.valueOf(status), 1, Integer::sum);
+                if (status < 300 || status >= 500) {
+                    breaches.add(caller + " → " + row + " = " + status);
+                }
+            }
+        }
+        assertEquals(List.of(), breaches);
+        // out-of-scope objects answer 404 to admins, other roles are refused by role (403)
+        assertEquals(4 * table().size(), statuses.values().stream().mapToInt(Integer::intValue).sum());
+    }
+
+    @Test
+    void anAdminOfAnotherCountyGets404NotForbiddenSoObjectsStayHidden() {
+        String token = Logins.token(client, "lishi-admin");
+        List<String> not404 = new ArrayList<>();
+        for (Row row : table()) {
+            int status = call(token, row);
+            if (status != 404) {
+                not404.add(row + " = " + status);
+            }
+        }
+        assertEquals(List.of(), not404);
+    }
+
+    @Test
+    void withoutATokenEveryProtectedEndpointAnswers401() {
+        List<String> not401 = new ArrayList<>();
+        for (Row row : table()) {
+            MutableHttpRequest<Object> request = HttpRequest.create(row.method(), row.path());
+            if (row.body() != null) {
+                request = request.body(row.body());
+            }
+            int status;
+            try {
+                status = client.exchange(request, MAP).code();
+            } catch (HttpClientResponseException e) {
+                status = e.getStatus().getCode();
+            }
+            if (status != 401) {
+                not401.add(row + " = " + status);
+            }
+        }
+        assertEquals(List.of(), not401);
+    }
+
+    @Test
+    void theCountysOwnAdminGets2xxFromTheSameTable() {
+        String token = Logins.token(client, "jiaokou-admin");
+        List<String> failed = new ArrayList<>();
+        for (Row row : table()) {
+            int status = call(token, row);
+            if (status >= 300) {
+                failed.add(row + " = " + status);
+            }
+        }
+        assertEquals(List.of(), failed);
+    }
+}
