@@ -8,7 +8,6 @@ import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,13 +29,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@MicronautTest(environments = "qr-test")
+@MicronautTest
 class CodeAdminTest {
     @Inject
     @Client("/")
     HttpClient http;
-    @Inject
-    JwtTokenGenerator tokens;
+    static final StaffLogins LOGINS = new StaffLogins();
     @Inject
     AppConfig config;
     BlockingHttpClient client;
@@ -50,9 +48,9 @@ class CodeAdminTest {
         return ((Number) map(get(client, "/api/v1/codes/" + code).get("station")).get("id")).longValue();
     }
 
-    private String headToken(long... stationIds) {
-        return tokens.generateToken(Map.of("sub", "head-test", "roles", List.of("STATION_HEAD"),
-                "stationIds", java.util.Arrays.stream(stationIds).boxed().toList())).orElseThrow();
+    /** The city admin manages every station. */
+    private String adminToken() {
+        return LOGINS.token(client, StaffLogins.CITY_ADMIN);
     }
 
     private <T> MutableHttpRequest<T> as(MutableHttpRequest<T> r, String token) {
@@ -69,14 +67,14 @@ class CodeAdminTest {
         client.exchange("/s/zhan522222", String.class);
         client.exchange("/s/zhan522222", String.class);
         client.exchange("/s/zhan522222?from=deputy", String.class);
-        var codes = client.retrieve(as(HttpRequest.GET("/api/v1/stations/" + station + "/codes"), headToken(station)), LIST);
+        var codes = client.retrieve(as(HttpRequest.GET("/api/v1/stations/" + station + "/codes"), adminToken()), LIST);
         var stationCode = codes.stream().filter(c -> "zhan522222".equals(c.get("code"))).findFirst().orElseThrow();
         assertEquals(2, ((Number) stationCode.get("scansToday")).intValue());
         assertEquals(2, ((Number) stationCode.get("scansTotal")).intValue());
         String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
         assertEquals(Map.of(today, 2), map(stationCode.get("scansByDay")));
         client.exchange("/s/zhan522222", String.class);
-        var again = client.retrieve(as(HttpRequest.GET("/api/v1/stations/" + station + "/codes"), headToken(station)), LIST);
+        var again = client.retrieve(as(HttpRequest.GET("/api/v1/stations/" + station + "/codes"), adminToken()), LIST);
         assertEquals(3, ((Number) again.stream().filter(c -> "zhan522222".equals(c.get("code"))).findFirst().orElseThrow()
                 .get("scansToday")).intValue());
         var deputies = codes.stream().filter(c -> "DEPUTY".equals(c.get("kind"))).toList();
@@ -88,7 +86,7 @@ class CodeAdminTest {
         String old = "zhan322222";
         long station = stationOf(old);
         client.exchange(HttpRequest.GET("/api/v1/codes/" + old + "/qr.png"), byte[].class); // cached image
-        var issued = revoke(old, headToken(station));
+        var issued = revoke(old, adminToken());
         String fresh = (String) issued.get("code");
         assertNotEquals(old, fresh);
         assertEquals(true, issued.get("active"));
@@ -114,12 +112,12 @@ class CodeAdminTest {
         assertEquals(List.of(config.publicBaseUrl() + "/s/" + fresh),
                 QrDecoder.decodePng(client.retrieve(HttpRequest.GET("/api/v1/codes/" + fresh + "/qr.png"), byte[].class)));
 
-        var listed = client.retrieve(as(HttpRequest.GET("/api/v1/stations/" + station + "/codes"), headToken(station)), LIST);
+        var listed = client.retrieve(as(HttpRequest.GET("/api/v1/stations/" + station + "/codes"), adminToken()), LIST);
         var revoked = listed.stream().filter(c -> old.equals(c.get("code"))).findFirst().orElseThrow();
         assertEquals("海报污损", revoked.get("revokeReason"));
         assertEquals(fresh, revoked.get("replacedBy"));
         assertEquals(1, listed.stream().filter(c -> "STATION".equals(c.get("kind")) && Boolean.TRUE.equals(c.get("active"))).count());
-        problem(client, as(HttpRequest.POST("/api/v1/codes/" + old + "/revoke", Map.of("reason", "再次")), headToken(station)), 409);
+        problem(client, as(HttpRequest.POST("/api/v1/codes/" + old + "/revoke", Map.of("reason", "再次")), adminToken()), 409);
     }
 
     @Test
@@ -128,7 +126,7 @@ class CodeAdminTest {
         long stationId = ((Number) map(station.get("station")).get("id")).longValue();
         var deputy = list(map(station.get("station")).get("deputies")).get(1);
         String old = (String) deputy.get("code");
-        var issued = revoke(old, headToken(stationId));
+        var issued = revoke(old, adminToken());
         String fresh = (String) issued.get("code");
         assertEquals("DEPUTY", issued.get("kind"));
         assertEquals(deputy.get("deputyId"), issued.get("deputyId"));
@@ -143,9 +141,10 @@ class CodeAdminTest {
 
     @Test
     void aHeadOfAnotherStationSeesNeitherCodesNorPostersAndCannotRevoke() {
-        long mine = stationOf("zhan622222");
+        long mine = stationOf("zhan222222");
         long other = stationOf("zhan722222");
-        String token = headToken(mine);
+        String token = LOGINS.token(client, StaffLogins.HEAD_QJNY);
+        assertEquals(200, client.exchange(as(HttpRequest.GET("/api/v1/stations/" + mine + "/codes"), token)).code());
         problem(client, as(HttpRequest.GET("/api/v1/stations/" + other + "/codes"), token), 404);
         problem(client, as(HttpRequest.GET("/api/v1/stations/" + other + "/poster.pdf"), token), 404);
         problem(client, as(HttpRequest.POST("/api/v1/codes/zhan722222/revoke", Map.of("reason", "x")), token), 404);
@@ -158,7 +157,15 @@ class CodeAdminTest {
         var e = assertThrows(HttpClientResponseException.class,
                 () -> client.exchange(HttpRequest.GET("/api/v1/stations/" + station + "/codes")));
         assertEquals(401, e.getStatus().getCode());
-        problem(client, as(HttpRequest.POST("/api/v1/codes/zhan822222/revoke", Map.of("reason", " ")), headToken(station)), 400);
-        problem(client, as(HttpRequest.POST("/api/v1/codes/zzzzzzzzzz/revoke", Map.of("reason", "x")), headToken(station)), 404);
+        problem(client, as(HttpRequest.POST("/api/v1/codes/zhan822222/revoke", Map.of("reason", " ")), adminToken()), 400);
+        problem(client, as(HttpRequest.POST("/api/v1/codes/zzzzzzzzzz/revoke", Map.of("reason", "x")), adminToken()), 404);
+    }
+
+    @Test
+    void theHeadPageIsAStaticShellThatLoadsItsModule() {
+        HttpResponse<String> r = client.exchange("/manage/codes?station=1", String.class);
+        assertEquals(200, r.code());
+        assertTrue(r.body().contains("<script type=\"module\" src=\"/static/js/manage-codes.js\"></script>"));
+        assertTrue(r.body().contains("下载海报 PDF"));
     }
 }

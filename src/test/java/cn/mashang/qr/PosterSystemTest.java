@@ -4,7 +4,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,14 +36,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * poppler-utils (pdftoppm, to rasterise the PDF) and zbar-tools (zbarimg, a second independent decoder).
  */
 @Tag("system")
-@MicronautTest(environments = "qr-test")
+@MicronautTest
 class PosterSystemTest {
     static final String STATION_CODE = "zhan222222";
     @Inject
     @Client("/")
     HttpClient http;
-    @Inject
-    JwtTokenGenerator tokens;
+    static final StaffLogins LOGINS = new StaffLogins();
     BlockingHttpClient client;
     long stationId;
     Set<String> expected;
@@ -60,8 +58,7 @@ class PosterSystemTest {
     }
 
     private byte[] download(String what) {
-        String token = tokens.generateToken(Map.of("sub", "head-test", "roles", List.of("STATION_HEAD"),
-                "stationIds", List.of(stationId))).orElseThrow();
+        String token = LOGINS.token(client, StaffLogins.HEAD_QJNY);
         return client.retrieve(HttpRequest.GET("/api/v1/stations/" + stationId + "/" + what).bearerAuth(token), byte[].class);
     }
 
