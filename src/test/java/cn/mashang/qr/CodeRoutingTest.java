@@ -53,7 +53,7 @@ class CodeRoutingTest {
         assertEquals("站长", deputies.get(0).get("roleLabel"));
         assertFalse(list(List.of(deputies.get(0).get("levelLabels"))).isEmpty());
         assertTrue(((String) deputies.get(0).get("code")).startsWith("rddb"));
-        assertEquals("清洁能源", v.get("presetCategory"));
+        assertEquals("企业发展", v.get("presetCategory"));
         assertNull(v.get("deputy"));
     }
 
