@@ -111,7 +111,7 @@ public class DemoCityLoader {
         for (int i = 0; i < stationList.size(); i++) {
             Station s = stationList.get(i);
             codes.save(new ContactCode(null, demoCode("zhan", i), ContactCode.Kind.STATION, s.id(), null, null,
-                    s.industry(), true, now, null));
+                    s.type() == Station.StationType.INDUSTRY ? "企业发展" : null, true, now, null));
             // head: deputy i; deputy head and a resident from deputies 16..39; industry stations also seat the
             // head of a community station (双进站: own constituency + an industry station)
             List<int[]> seats = new ArrayList<>();

@@ -23,6 +23,12 @@ public class RegionService {
         return regions.findById(id).orElseThrow(() -> ApiException.notFound("地区"));
     }
 
+    /** The city at the root of the tree (one city per deployment). */
+    public long rootId() {
+        return regions.findByActiveTrueOrderBySortOrder().stream().filter(r -> r.parentId() == null)
+                .map(Region::id).min(Long::compare).orElseThrow(() -> ApiException.notFound("地区"));
+    }
+
     @Transactional
     public Region create(Long parentId, String name, RegionLevel level, String divisionCode, int sortOrder) {
         Region parent = parentId == null ? null : get(parentId);

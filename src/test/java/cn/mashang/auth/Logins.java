@@ -10,25 +10,25 @@ import static cn.mashang.Http.MAP;
 import static cn.mashang.Http.map;
 
 /** Logs demo accounts in and builds bearer requests. */
-final class Logins {
-    static final String PASSWORD = AuthDemoAccounts.PASSWORD;
+public final class Logins {
+    public static final String PASSWORD = AuthDemoAccounts.PASSWORD;
 
     private Logins() {
     }
 
-    static Map<String, Object> login(BlockingHttpClient client, String login, String password) {
+    public static Map<String, Object> login(BlockingHttpClient client, String login, String password) {
         return client.retrieve(HttpRequest.POST("/api/v1/auth/login", Map.of("login", login, "password", password)), MAP);
     }
 
-    static String token(BlockingHttpClient client, String login) {
+    public static String token(BlockingHttpClient client, String login) {
         return (String) login(client, login, PASSWORD).get("accessToken");
     }
 
-    static long accountId(BlockingHttpClient client, String login) {
+    public static long accountId(BlockingHttpClient client, String login) {
         return ((Number) map(login(client, login, PASSWORD).get("account")).get("id")).longValue();
     }
 
-    static <T> MutableHttpRequest<T> bearer(MutableHttpRequest<T> request, String token) {
+    public static <T> MutableHttpRequest<T> bearer(MutableHttpRequest<T> request, String token) {
         return request.bearerAuth(token);
     }
 }

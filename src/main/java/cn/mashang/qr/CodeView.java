@@ -1,0 +1,30 @@
+package cn.mashang.qr;
+
+import cn.mashang.deputy.DeputyLevel;
+import cn.mashang.deputy.MembershipRole;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+
+/**
+ * Everything a scan landing page needs, in one answer. A revoked code (or a deputy code whose deputy has left
+ * the station) has {@code active=false}, only the station's id and name, and {@code currentStationUrl}.
+ */
+@Serdeable
+public record CodeView(String code, ContactCode.Kind kind, boolean active, String scanUrl, StationCard station,
+                       @Nullable DeputyCard deputy, @Nullable String presetCategory,
+                       @Nullable String currentStationUrl) {
+
+    @Serdeable
+    public record StationCard(Long id, String name, @Nullable String address, @Nullable String openingHours,
+                              @Nullable String receptionNote, @Nullable String publicPhone,
+                              @Nullable String introduction, @Nullable List<DeputyCard> deputies) {
+    }
+
+    @Serdeable
+    public record DeputyCard(Long deputyId, String name, List<DeputyLevel> levels, List<String> levelLabels,
+                             @Nullable String unit, @Nullable String publicPhone, MembershipRole role,
+                             String roleLabel, @Nullable String code, @Nullable String scanUrl) {
+    }
+}

@@ -1,0 +1,57 @@
+package cn.mashang.qr;
+
+import cn.mashang.common.ApiException;
+import cn.mashang.deputy.DeputyLevel;
+import cn.mashang.station.StationDetail;
+import cn.mashang.station.StationQueries;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Resolves a code to what its landing page shows. Unknown, malformed or orphaned codes are 404. */
+@Singleton
+public class CodeViews {
+    private final CodeLookup lookup;
+    private final CodeDirectory directory;
+    private final StationQueries stations;
+
+    CodeViews(CodeLookup lookup, CodeDirectory directory, StationQueries stations) {
+        this.lookup = lookup;
+        this.directory = directory;
+        this.stations = stations;
+    }
+
+    /** The code of the given kind (null: any kind), or 404. */
+    public ContactCode require(String code, ContactCode.Kind kind) {
+        return lookup.find(code).filter(c -> kind == null || c.kind() == kind)
+                .orElseThrow(() -> ApiException.notFound("二维码"));
+    }
+
+    public CodeView view(String token, ContactCode.Kind kind) {
+        ContactCode code = require(token, kind);
+        StationDetail s = stations.detail(code.stationId()); // 404 when the station was closed
+        String current = s.scanUrl();
+        Optional<StationDetail.Member> member = code.kind() == ContactCode.Kind.DEPUTY
+                ? s.deputies().stream().filter(m -> m.deputyId().equals(code.deputyId())).findFirst()
+                : Optional.empty();
+        boolean routes = code.active() && (code.kind() == ContactCode.Kind.STATION || member.isPresent());
+        if (!routes) {
+            return new CodeView(code.code(), code.kind(), false, directory.scanUrl(code),
+                    new CodeView.StationCard(s.id(), s.name(), null, null, null, null, null, null), null, null,
+                    current);
+        }
+        List<CodeView.DeputyCard> deputies = s.deputies().stream().map(CodeViews::card).toList();
+        return new CodeView(code.code(), code.kind(), true, directory.scanUrl(code),
+                new CodeView.StationCard(s.id(), s.name(), s.address(), s.openingHours(), s.receptionNote(),
+                        s.publicPhone(), s.introduction(), deputies),
+                member.map(CodeViews::card).orElse(null),
+                code.presetCategory() != null ? code.presetCategory() : null, current);
+    }
+
+    static CodeView.DeputyCard card(StationDetail.Member m) {
+        return new CodeView.DeputyCard(m.deputyId(), m.name(), m.levels(),
+                m.levels().stream().map(DeputyLevel::label).toList(), m.unit(), m.publicPhone(), m.role(),
+                m.role().label(), m.code(), m.scanUrl());
+    }
+}

@@ -1,0 +1,117 @@
+package cn.mashang.qr;
+
+import cn.mashang.AppConfig;
+import cn.mashang.common.ApiException;
+import cn.mashang.station.StationDetail;
+import cn.mashang.station.StationQueries;
+import jakarta.inject.Singleton;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeCollection;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+import javax.imageio.ImageIO;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** A station's A4 wall poster as PDF (vector, embedded font subset) or PNG (150 dpi), same layout. */
+@Singleton
+public class PosterService {
+    public static final int PNG_DPI = 150;
+    private final StationQueries stations;
+    private final PosterFonts fonts;
+    private final PosterLayout layout;
+    private final AppConfig app;
+
+    PosterService(StationQueries stations, PosterFonts fonts, QrRenderer qr, AppConfig app) {
+        this.stations = stations;
+        this.fonts = fonts;
+        this.layout = new PosterLayout(qr);
+        this.app = app;
+    }
+
+    PosterLayout.Poster poster(long stationId) {
+        StationDetail s = stations.detail(stationId);
+        if (s.code() == null) {
+            throw ApiException.conflict("该联络站没有有效的二维码，请先发放");
+        }
+        var cards = s.deputies().stream().filter(m -> m.code() != null)
+                .map(m -> new PosterLayout.Card(m.name(), m.role().label(),
+                        String.join(" · ", m.levels().stream().map(cn.mashang.deputy.DeputyLevel::label).toList()),
+                        m.unit(), m.scanUrl()))
+                .toList();
+        return new PosterLayout.Poster(s.name(), s.address(), s.receptionNote(), s.openingHours(), s.publicPhone(),
+                s.scanUrl(), cards, "码上联络 · 人大代表联络站 · " + app.publicBaseUrl());
+    }
+
+    public byte[] png(long stationId, int page) {
+        PosterFonts.CjkFont font = fonts.require();
+        PosterLayout.Poster p = poster(stationId);
+        AwtPosterCanvas canvas = new AwtPosterCanvas(font.awt(), PNG_DPI);
+        int pages = layout.pages(p, canvas);
+        if (page < 1 || page > pages) {
+            throw ApiException.badField("page", "海报共 " + pages + " 页");
+        }
+        layout.draw(p, page - 1, canvas);
+        var out = new ByteArrayOutputStream(256 * 1024);
+        try {
+            ImageIO.write(canvas.finish(), "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    public byte[] pdf(long stationId) {
+        PosterFonts.CjkFont font = fonts.require();
+        PosterLayout.Poster p = poster(stationId);
+        try (PDDocument doc = new PDDocument(); TrueTypeSource source = TrueTypeSource.open(font.file())) {
+            PDType0Font pdfFont = PDType0Font.load(doc, source.font(), true);
+            doc.getDocumentInformation().setTitle(p.stationName() + " 二维码海报");
+            doc.getDocumentInformation().setCreator("码上联络");
+            int pages = 1;
+            for (int i = 0; i < pages; i++) {
+                PDPage page = new PDPage(PDRectangle.A4);
+                doc.addPage(page);
+                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                    PdfPosterCanvas canvas = new PdfPosterCanvas(cs, pdfFont);
+                    pages = layout.pages(p, canvas);
+                    layout.draw(p, i, canvas);
+                }
+            }
+            var out = new ByteArrayOutputStream(256 * 1024);
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The first face of a TrueType file or collection, kept open while the PDF embeds its subset. */
+    private record TrueTypeSource(TrueTypeFont font, Closeable owner) implements Closeable {
+        static TrueTypeSource open(File file) throws IOException {
+            if (file.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".ttc")) {
+                TrueTypeCollection ttc = new TrueTypeCollection(file);
+                AtomicReference<TrueTypeFont> first = new AtomicReference<>();
+                ttc.processAllFonts(f -> first.compareAndSet(null, f));
+                return new TrueTypeSource(first.get(), ttc);
+            }
+            TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBufferedFile(file));
+            return new TrueTypeSource(ttf, ttf);
+        }
+
+        @Override
+        public void close() throws IOException {
+            owner.close();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package cn.mashang.qr;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * QR settings ({@code qr.*}). Every value has a default; none needs to be configured.
+ *
+ * @param minSize         smallest image edge in pixels a client may ask for (default 128)
+ * @param maxSize         largest image edge (default 2048)
+ * @param defaultSize     edge when none is asked (default 512)
+ * @param lookupTtl       how long a replica trusts a cached code lookup (default 5 s). This bounds how long a
+ *                        code revoked on another replica still routes here; the revoking replica drops it at once.
+ * @param imageCacheBytes total bytes of rendered images kept (default 32 MiB)
+ * @param posterFontPaths CJK TrueType fonts (TTF/TTC) for posters, first readable one wins
+ */
+@ConfigurationProperties("qr")
+public record QrConfig(@Nullable Integer minSize, @Nullable Integer maxSize, @Nullable Integer defaultSize,
+                       @Nullable Duration lookupTtl, @Nullable Long imageCacheBytes,
+                       @Nullable List<String> posterFontPaths) {
+    /** Debian: fonts-wqy-microhei (preferred), fonts-wqy-zenhei, fonts-arphic-uming, fonts-droid-fallback. */
+    public static final List<String> DEBIAN_FONTS = List.of(
+            "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+            "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+            "/usr/share/fonts/truetype/arphic/uming.ttc",
+            "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf");
+
+    public QrConfig {
+        minSize = minSize == null ? 128 : minSize;
+        maxSize = maxSize == null ? 2048 : maxSize;
+        defaultSize = defaultSize == null ? 512 : defaultSize;
+        lookupTtl = lookupTtl == null ? Duration.ofSeconds(5) : lookupTtl;
+        imageCacheBytes = imageCacheBytes == null ? 32L * 1024 * 1024 : imageCacheBytes;
+        posterFontPaths = posterFontPaths == null || posterFontPaths.isEmpty() ? DEBIAN_FONTS : List.copyOf(posterFontPaths);
+    }
+}

@@ -1,0 +1,106 @@
+// Scan landing page (/s/{code}, /d/{code}). The server embeds the code's data in the page (#code-data), so the
+// page shows without any API call; if it is missing, one call to /api/v1/codes/{code} fills it.
+import { api, el, lastSegment, showError } from './api.js';
+
+const app = document.getElementById('app');
+const act = document.getElementById('act');
+
+async function load() {
+  const node = document.getElementById('code-data');
+  const text = node ? node.textContent.trim() : '';
+  if (text.startsWith('{')) return JSON.parse(text);
+  return api('/api/v1/codes/' + encodeURIComponent(lastSegment()), { auth: false });
+}
+
+/** Same-origin path of an absolute scan URL, so links work on any host name the page was reached by. */
+function path(url) {
+  try { return new URL(url, location.href).pathname; } catch (e) { return url; }
+}
+
+function row(label, value, href) {
+  if (!value) return null;
+  return el('div', { class: 'cell' }, el('div', { class: 'cell__hd', text: label }),
+    el('div', { class: 'cell__bd' }, href ? el('a', { class: 'phone', href, text: value }) : value));
+}
+
+function levelTags(d) {
+  return (d.levelLabels || []).map((l) => el('span', { class: 'tag', text: l }));
+}
+
+function deputyCell(d) {
+  const attrs = { class: 'cell' };
+  const body = [
+    el('div', { class: 'cell__bd' },
+      el('div', {}, el('strong', { text: d.name }), ' ', el('span', { class: 'tag grey', text: d.roleLabel })),
+      el('div', { class: 'cell__desc' }, ...levelTags(d)),
+      d.unit ? el('div', { class: 'cell__desc', text: d.unit }) : null),
+  ];
+  if (d.code) {
+    attrs.href = '/d/' + encodeURIComponent(d.code) + '?from=station';
+    return el('a', attrs, ...body);
+  }
+  return el('div', attrs, ...body);
+}
+
+function station(v) {
+  const s = v.station;
+  document.title = s.name;
+  const deputies = s.deputies || [];
+  app.replaceChildren(
+    el('div', { class: 'hero' },
+      el('h1', { text: s.name }),
+      el('p', {}, '人大代表联络站 · 群众扫一扫，代表码上办 ', v.presetCategory ? el('span', { class: 'tag', text: v.presetCategory }) : null)),
+    el('div', { class: 'cells' },
+      row('地址', s.address),
+      row('开放时间', s.openingHours),
+      row('接待日', s.receptionNote),
+      row('联系电话', s.publicPhone, s.publicPhone ? 'tel:' + s.publicPhone : null)),
+    el('div', { class: 'section-title', text: '驻站代表（' + deputies.length + '）' }),
+    deputies.length ? el('div', { class: 'cells' }, deputies.map(deputyCell)) : el('div', { class: 'empty', text: '暂无驻站代表' }),
+    s.introduction ? el('div', { class: 'section-title', text: '联络站简介' }) : null,
+    s.introduction ? el('div', { class: 'intro', text: s.introduction }) : null,
+    el('div', { class: 'footer', text: '码上联络 · 您的意见将由驻站代表受理并答复' }));
+  act.textContent = '我要反映';
+}
+
+function deputy(v) {
+  const d = v.deputy;
+  const s = v.station;
+  document.title = d.name + ' · ' + s.name;
+  app.replaceChildren(
+    el('div', { class: 'hero' },
+      el('h1', { text: d.name }),
+      el('p', {}, ...(d.levelLabels || []).map((l) => el('span', { class: 'tag', text: l })))),
+    el('div', { class: 'cells' },
+      row('职务', d.roleLabel),
+      row('工作单位', d.unit),
+      row('联系电话', d.publicPhone, d.publicPhone ? 'tel:' + d.publicPhone : null)),
+    el('div', { class: 'section-title', text: '所在联络站' }),
+    el('div', { class: 'cells' },
+      v.currentStationUrl
+        ? el('a', { class: 'cell', href: path(v.currentStationUrl) + '?from=deputy' },
+          el('div', { class: 'cell__bd' }, el('div', { text: s.name }), s.address ? el('div', { class: 'cell__desc', text: s.address }) : null))
+        : row('联络站', s.name)),
+    el('div', { class: 'footer', text: '码上联络 · 您的意见将直接送达该代表' }));
+  act.textContent = '向TA反映';
+}
+
+function gone(v) {
+  app.replaceChildren(el('div', { class: 'msg' },
+    el('div', { class: 'icon warn', text: '!' }),
+    el('h2', { text: '此二维码已停用' }),
+    el('p', { text: '请前往 ' + v.station.name + ' 的当前页面反映问题。' })));
+  if (v.currentStationUrl) {
+    act.textContent = '前往联络站当前页面';
+    act.href = path(v.currentStationUrl);
+  } else {
+    act.parentElement.classList.add('hidden');
+  }
+}
+
+load().then((v) => {
+  if (!v.active) gone(v);
+  else if (v.kind === 'DEPUTY' && v.deputy) deputy(v);
+  else station(v);
+  act.href = v.active ? '/c/new?code=' + encodeURIComponent(v.code) : act.href;
+}).catch((e) => showError(e, app));
