@@ -16,14 +16,14 @@ import java.util.function.Function;
 @Singleton
 class ConcernWriter {
     private final ConcernRepository concerns;
-    private final ConcernEventRepository events;
+    private final ConcernTimeline timeline;
     private final ConcernPhotoRepository photos;
     private final IdempotencyRepository idempotency;
 
-    ConcernWriter(ConcernRepository concerns, ConcernEventRepository events, ConcernPhotoRepository photos,
+    ConcernWriter(ConcernRepository concerns, ConcernTimeline timeline, ConcernPhotoRepository photos,
                   IdempotencyRepository idempotency) {
         this.concerns = concerns;
-        this.events = events;
+        this.timeline = timeline;
         this.photos = photos;
         this.idempotency = idempotency;
     }
@@ -33,8 +33,8 @@ class ConcernWriter {
                                Function<SubmitAnswer, String> seal, Function<Concern, SubmitAnswer> answer) {
         IdempotencyRecord saved = idempotency.save(record);
         Concern c = concerns.save(concern);
-        events.save(ConcernEvent.resident(c.id(), ConcernEventType.SUBMITTED, null, ConcernState.SUBMITTED, null,
-                c.createdAt()));
+        timeline.record(c, ConcernEvent.resident(c.id(), ConcernEventType.SUBMITTED, null, ConcernState.SUBMITTED,
+                null, c.createdAt()));
         for (String token : photoTokens) {
             if (photos.attach(token, c.id()) != 1) {
                 throw ApiException.badField("photoIds", "图片不存在或已被使用，请重新上传");
@@ -51,7 +51,7 @@ class ConcernWriter {
                              Function<SubmitAnswer, String> seal, Instant now) {
         IdempotencyRecord saved = idempotency.save(record);
         concerns.addMeToo(first.id(), now);
-        events.save(new ConcernEvent(null, first.id(), ConcernEventType.ME_TOO, ActorType.RESIDENT, null, null,
+        timeline.record(first, new ConcernEvent(null, first.id(), ConcernEventType.ME_TOO, ActorType.RESIDENT, null, null,
                 first.state(), first.state(), "又收到一次相同的反映", null, true, now));
         idempotency.complete(saved.id(), seal.apply(answer), first.id());
         return answer;

@@ -25,15 +25,18 @@ public class Tracking {
     private static final String WHAT = "反映";
     private final ConcernRepository concerns;
     private final ConcernEventRepository events;
+    private final ConcernTimeline timeline;
     private final ConcernPhotoRepository photos;
     private final StationRepository stations;
     private final DeputyRepository deputies;
     private final IntakeConfig config;
 
-    Tracking(ConcernRepository concerns, ConcernEventRepository events, ConcernPhotoRepository photos,
+    Tracking(ConcernRepository concerns, ConcernEventRepository events, ConcernTimeline timeline,
+             ConcernPhotoRepository photos,
              StationRepository stations, DeputyRepository deputies, IntakeConfig config) {
         this.concerns = concerns;
         this.events = events;
+        this.timeline = timeline;
         this.photos = photos;
         this.stations = stations;
         this.deputies = deputies;
@@ -60,7 +63,7 @@ public class Tracking {
     public TrackView view(Concern c) {
         Station s = stations.findById(c.stationId()).orElseThrow();
         String deputyName = c.deputyId() == null ? null : deputies.findById(c.deputyId()).map(d -> d.name()).orElse(null);
-        List<TrackView.Entry> timeline = events.findByConcernIdAndIsPublicTrueOrderById(c.id()).stream()
+        List<TrackView.Entry> entries = events.findByConcernIdAndIsPublicTrueOrderById(c.id()).stream()
                 .map(e -> new TrackView.Entry(e.type().name(), e.type().label(), e.actorType().name(),
                         e.toState() == null ? null : e.toState().name(),
                         e.toState() == null ? null : e.toState().label(), e.body(), Times.show(e.createdAt())))
@@ -73,7 +76,7 @@ public class Tracking {
                 c.address(), c.contactName(), c.mobileMasked(), s.name(), deputyName, Times.show(c.createdAt()),
                 Times.show(c.updatedAt()), c.meTooCount(), c.reopenCount(),
                 c.rating() == null ? null : c.rating().name(), c.rating() == null ? null : c.rating().label(),
-                c.ratingComment(), c.state() == ConcernState.RESOLVED, canAddMessage(c), pics, timeline);
+                c.ratingComment(), c.state() == ConcernState.RESOLVED, canAddMessage(c), pics, entries);
     }
 
     @Transactional(readOnly = true)
@@ -91,7 +94,7 @@ public class Tracking {
             throw ApiException.conflict("此反映已结束，不能再补充信息");
         }
         Instant now = Times.now();
-        events.save(ConcernEvent.resident(c.id(), ConcernEventType.RESIDENT_MESSAGE, c.state(), c.state(), body, now));
+        timeline.record(c, ConcernEvent.resident(c.id(), ConcernEventType.RESIDENT_MESSAGE, c.state(), c.state(), body, now));
         concerns.touch(c.id(), now);
     }
 
@@ -113,15 +116,15 @@ public class Tracking {
             if (concerns.reopen(c.id(), version, rating.name(), text, now) != 1) {
                 throw ApiException.conflict("反映状态已变化，请刷新后重试");
             }
-            events.save(ConcernEvent.resident(c.id(), ConcernEventType.RATED, ConcernState.RESOLVED,
+            timeline.record(c, ConcernEvent.resident(c.id(), ConcernEventType.RATED, ConcernState.RESOLVED,
                     ConcernState.REOPENED, body, now));
-            events.save(new ConcernEvent(null, c.id(), ConcernEventType.REOPENED, ActorType.SYSTEM, null, null,
+            timeline.record(c, new ConcernEvent(null, c.id(), ConcernEventType.REOPENED, ActorType.SYSTEM, null, null,
                     ConcernState.REOPENED, ConcernState.ACCEPTED, "群众不满意，重新办理", null, true, now));
         } else {
             if (concerns.close(c.id(), version, rating.name(), text, now) != 1) {
                 throw ApiException.conflict("反映状态已变化，请刷新后重试");
             }
-            events.save(ConcernEvent.resident(c.id(), ConcernEventType.RATED, ConcernState.RESOLVED,
+            timeline.record(c, ConcernEvent.resident(c.id(), ConcernEventType.RATED, ConcernState.RESOLVED,
                     ConcernState.CLOSED, body, now));
         }
     }
