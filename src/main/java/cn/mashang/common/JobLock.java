@@ -21,6 +21,8 @@ import java.util.UUID;
 @Singleton
 public class JobLock {
     private static final Logger LOG = LoggerFactory.getLogger(JobLock.class);
+    /** locked_until of a free lock: far in the past (whole seconds: some drivers drop fractions). */
+    private static final Instant FREE = Instant.parse("2000-01-01T00:00:00Z");
     private final JdbcOperations jdbc;
     private final String owner = UUID.randomUUID().toString();
 
@@ -47,7 +49,7 @@ public class JobLock {
     @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
     public void unlock(String name) {
         jdbc.prepareStatement("UPDATE job_lock SET locked_until = ? WHERE name = ? AND locked_by = ?", ps -> {
-            ps.setTimestamp(1, Timestamp.from(Times.now().minusMillis(1)));
+            ps.setTimestamp(1, Timestamp.from(FREE));
             ps.setString(2, name);
             ps.setString(3, owner);
             return ps.executeUpdate();
@@ -58,7 +60,7 @@ public class JobLock {
         jdbc.prepareStatement("INSERT INTO job_lock (name, locked_until) SELECT ?, ? FROM DUAL "
                 + "WHERE NOT EXISTS (SELECT 1 FROM job_lock WHERE name = ?)", ps -> {
             ps.setString(1, name);
-            ps.setTimestamp(2, Timestamp.from(Instant.parse("2000-01-01T00:00:00Z")));
+            ps.setTimestamp(2, Timestamp.from(FREE));
             ps.setString(3, name);
             try {
                 return ps.executeUpdate();

@@ -426,7 +426,8 @@ public class ConcernLifecycle {
     }
 
     private static Instant endOf(LocalDate day, String field, Instant now) {
-        Instant end = day.plusDays(1).atStartOfDay(Times.ZONE).toInstant().minusMillis(1);
+        // 23:59:59 of that day in whole seconds (MariaDB through Connector/J may drop fractions)
+        Instant end = day.plusDays(1).atStartOfDay(Times.ZONE).toInstant().minusSeconds(1);
         if (!end.isAfter(now)) {
             throw ApiException.badField(field, "期限不能早于今天");
         }
