@@ -27,6 +27,7 @@ public class PointsSchemes {
     }
 
     /** The scheme that applies in a region: its own, else its parent's, … up to the city. */
+    @Transactional(readOnly = true)
     public Optional<PointsScheme> effective(Long regionId) {
         if (regionId == null) {
             return Optional.empty();
@@ -46,6 +47,7 @@ public class PointsSchemes {
         return Optional.empty();
     }
 
+    @Transactional(readOnly = true)
     public Optional<PointsScheme> own(long regionId) {
         Long schemeId = jdbc.prepareStatement("SELECT id, name FROM points_scheme WHERE region_id = ?", ps -> {
             ps.setLong(1, regionId);

@@ -95,7 +95,8 @@ class Plans {
         }
     }
 
-    List<ReceptionDtos.PlanView> views(List<ActivityPlan> list) {
+    @Transactional(readOnly = true)
+    public List<ReceptionDtos.PlanView> views(List<ActivityPlan> list) {
         Map<Long, List<Long>> byPlan = new HashMap<>();
         List<Long> ids = list.stream().map(ActivityPlan::id).toList();
         if (!ids.isEmpty()) {

@@ -159,7 +159,7 @@ class SessionPlanner {
     }
 
     /** Generates every active rule's sessions up to the horizon. */
-    int generateAll() {
+    public int generateAll() {
         int n = 0;
         for (ReceptionRule r : rules.findByActiveTrue()) {
             n += generate(r, today(), today().plusDays(config.horizonDays()));

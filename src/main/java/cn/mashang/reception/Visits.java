@@ -40,10 +40,11 @@ class Visits {
         this.sessions = sessions;
     }
 
-    record Duty(long sessionId, long deputyId, boolean onDuty, Instant checkedInAt) {
+    public record Duty(long sessionId, long deputyId, boolean onDuty, Instant checkedInAt) {
     }
 
-    List<Duty> duties(List<Long> sessionIds) {
+    @Transactional(readOnly = true)
+    public List<Duty> duties(List<Long> sessionIds) {
         if (sessionIds.isEmpty()) {
             return List.of();
         }
@@ -100,7 +101,8 @@ class Visits {
         return true;
     }
 
-    int addWalkIns(ReceptionSession s, int delta, Instant now) {
+    @Transactional
+    public int addWalkIns(ReceptionSession s, int delta, Instant now) {
         if (sessions.addWalkIns(s.id(), delta, now) == 0) {
             throw ApiException.conflict("现场接待人数不能小于 0");
         }
@@ -108,7 +110,7 @@ class Visits {
     }
 
     /** Links an in-person concern to its session (same transaction as the concern). */
-    void linkConcern(long sessionId, long concernId) {
+    public void linkConcern(long sessionId, long concernId) {
         jdbc.prepareStatement("INSERT INTO reception_concern (session_id, concern_id) VALUES (?, ?)", ps -> {
             ps.setLong(1, sessionId);
             ps.setLong(2, concernId);
@@ -146,7 +148,8 @@ class Visits {
     }
 
     /** Views of sessions; {@code staff} adds the check-ins and visit figures. */
-    List<ReceptionDtos.SessionView> views(List<ReceptionSession> list, boolean staff) {
+    @Transactional(readOnly = true)
+    public List<ReceptionDtos.SessionView> views(List<ReceptionSession> list, boolean staff) {
         List<Long> ids = list.stream().map(ReceptionSession::id).toList();
         List<Duty> duty = duties(ids);
         Map<Long, String> names = deputies.findByIdIn(duty.stream().map(Duty::deputyId).distinct().toList()).stream()
@@ -176,7 +179,8 @@ class Visits {
     }
 
     /** A station's figures for sessions dated in [from, to] (cancelled sessions excluded). */
-    ReceptionDtos.Figures figures(long stationId, LocalDate from, LocalDate to) {
+    @Transactional(readOnly = true)
+    public ReceptionDtos.Figures figures(long stationId, LocalDate from, LocalDate to) {
         return jdbc.prepareStatement("""
                 SELECT COUNT(*),
                   COALESCE(SUM(s.walk_ins), 0),
