@@ -162,4 +162,16 @@ class ReceptionScheduleTest {
         assertFalse(lock.claim("reception-generate", t0.plusSeconds(60), java.time.Duration.ofMinutes(4)));
         assertTrue(lock.claim("reception-generate", t0.plusSeconds(240), java.time.Duration.ofMinutes(4)));
     }
+
+    @Test
+    void theReceptionPagesAreServedWithoutInlineScripts() {
+        var c = http.toBlocking();
+        for (String path : new String[]{"/r/1", "/manage/reception?station=1", "/work/archive"}) {
+            var r = c.exchange(HttpRequest.GET(path), String.class);
+            assertEquals(200, r.code(), path);
+            String html = r.body();
+            assertTrue(html.contains("<html lang=\"zh-CN\">"), path);
+            assertFalse(html.matches("(?s).*<script(?![^>]*src=)[^>]*>.*"), path);
+        }
+    }
 }
