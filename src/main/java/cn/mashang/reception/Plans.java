@@ -34,7 +34,7 @@ class Plans {
     public ActivityPlan create(long stationId, ReceptionDtos.PlanInput in, long byAccount) {
         planner.station(stationId);
         List<Long> participants = check(stationId, in);
-        Instant now = planner.now();
+        Instant now = Times.now();
         boolean publish = Boolean.TRUE.equals(in.publish());
         ActivityPlan p = plans.save(new ActivityPlan(null, stationId, in.title().strip(), SessionPlanner.blank(in.content()),
                 in.form(), in.startsAt().toInstant(), in.endsAt() == null ? null : in.endsAt().toInstant(),
@@ -52,7 +52,7 @@ class Plans {
             throw ApiException.conflict("已取消的计划不能修改");
         }
         List<Long> participants = check(old.stationId(), in);
-        Instant now = planner.now();
+        Instant now = Times.now();
         boolean publish = old.status() == ActivityPlan.Status.PUBLISHED || Boolean.TRUE.equals(in.publish());
         ActivityPlan p = plans.update(new ActivityPlan(old.id(), old.stationId(), in.title().strip(),
                 SessionPlanner.blank(in.content()), in.form(), in.startsAt().toInstant(),
@@ -71,7 +71,7 @@ class Plans {
 
     @Transactional
     public ActivityPlan setStatus(ActivityPlan p, ActivityPlan.Status status) {
-        Instant now = planner.now();
+        Instant now = Times.now();
         return plans.update(new ActivityPlan(p.id(), p.stationId(), p.title(), p.content(), p.form(), p.startsAt(),
                 p.endsAt(), p.place(), p.convener(), p.participants(), status,
                 status == ActivityPlan.Status.PUBLISHED && p.publishedAt() == null ? now : p.publishedAt(), p.createdBy(),

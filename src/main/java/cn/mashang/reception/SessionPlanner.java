@@ -7,6 +7,7 @@ import cn.mashang.deputy.MembershipRepository;
 import cn.mashang.sla.WorkingCalendar;
 import cn.mashang.station.Station;
 import cn.mashang.station.StationRepository;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -25,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -37,14 +39,14 @@ class SessionPlanner {
     private final ReceptionRepositories.Sessions sessions;
     private final StationRepository stations;
     private final MembershipRepository memberships;
-    private final WorkingCalendar calendar;
+    private final BeanProvider<WorkingCalendar> calendar;
     private final JdbcOperations jdbc;
     private final ReceptionConfig config;
-    private final Clock clock;
+    private final BeanProvider<Clock> clock;
 
     SessionPlanner(ReceptionRepositories.Rules rules, ReceptionRepositories.Sessions sessions,
-                   StationRepository stations, MembershipRepository memberships, WorkingCalendar calendar,
-                   JdbcOperations jdbc, ReceptionConfig config, Clock clock) {
+                   StationRepository stations, MembershipRepository memberships, BeanProvider<WorkingCalendar> calendar,
+                   JdbcOperations jdbc, ReceptionConfig config, BeanProvider<Clock> clock) {
         this.rules = rules;
         this.sessions = sessions;
         this.stations = stations;
@@ -55,12 +57,13 @@ class SessionPlanner {
         this.clock = clock;
     }
 
+    /** Now by the injectable clock (decisions: what is upcoming, may one still book); stamps use Times.now(). */
     Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return clock.get().instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), Times.ZONE);
+        return LocalDate.ofInstant(clock.get().instant(), Times.ZONE);
     }
 
     Station station(long id) {
@@ -83,6 +86,13 @@ class SessionPlanner {
 
     @Transactional
     public ReceptionDtos.RuleView createRule(long stationId, ReceptionDtos.RuleInput in) {
+        return createRule(stationId, in, today(), calendar.get()::isWorkingDay);
+    }
+
+    /** Creates a rule and its sessions from {@code today} over the horizon, with the given working-day test. */
+    @Transactional
+    public ReceptionDtos.RuleView createRule(long stationId, ReceptionDtos.RuleInput in, LocalDate today,
+                                             Predicate<LocalDate> workingDay) {
         station(stationId);
         if (in.kind() == RuleKind.MONTHLY_DAY && in.dayOfMonth() == null) {
             throw ApiException.badField("dayOfMonth", "每月接待日请填写日期（1–31）");
@@ -92,7 +102,7 @@ class SessionPlanner {
         }
         checkTimes(in.startTime(), in.endTime());
         List<Long> deputies = members(stationId, in.deputyIds());
-        Instant now = now();
+        Instant now = Times.now();
         ReceptionRule rule = rules.save(new ReceptionRule(null, stationId, in.kind(),
                 in.kind() == RuleKind.MONTHLY_DAY ? in.dayOfMonth() : null,
                 in.kind() == RuleKind.WEEKLY ? in.dayOfWeek() : null, in.startTime(), in.endTime(),
@@ -100,7 +110,7 @@ class SessionPlanner {
                 in.capacity() == null ? config.defaultCapacity() : in.capacity(),
                 deputies.isEmpty() ? null : deputies.stream().map(String::valueOf).collect(Collectors.joining(",")),
                 blank(in.title()), true, now, now));
-        int generated = generate(rule, today(), today().plusDays(config.horizonDays()));
+        int generated = generate(rule, today, today.plusDays(config.horizonDays()), workingDay);
         return view(rule, generated);
     }
 
@@ -112,7 +122,7 @@ class SessionPlanner {
     public void deactivateRule(ReceptionRule rule) {
         rules.update(new ReceptionRule(rule.id(), rule.stationId(), rule.kind(), rule.dayOfMonth(), rule.dayOfWeek(),
                 rule.startTime(), rule.endTime(), rule.holidayPolicy(), rule.place(), rule.capacity(), rule.deputyIds(),
-                rule.title(), false, rule.createdAt(), now()));
+                rule.title(), false, rule.createdAt(), Times.now()));
         // future sessions of the rule nobody has booked are withdrawn; booked ones stay for the liaison to handle
         jdbc.prepareStatement("""
                 UPDATE reception_session SET status = 'CANCELLED', updated_at = ?
@@ -127,6 +137,11 @@ class SessionPlanner {
     /** Creates the rule's missing sessions whose nominal date lies in [from, to]; answers how many were new. */
     @Transactional
     public int generate(ReceptionRule rule, LocalDate from, LocalDate to) {
+        return generate(rule, from, to, calendar.get()::isWorkingDay);
+    }
+
+    @Transactional
+    public int generate(ReceptionRule rule, LocalDate from, LocalDate to, Predicate<LocalDate> workingDay) {
         Set<LocalDate> existing = new HashSet<>(jdbc.prepareStatement(
                 "SELECT nominal_date FROM reception_session WHERE rule_id = ? AND nominal_date BETWEEN ? AND ?", ps -> {
                     ps.setLong(1, rule.id());
@@ -142,10 +157,10 @@ class SessionPlanner {
                 }));
         List<Long> deputies = rule.deputyIds() == null ? List.of()
                 : Arrays.stream(rule.deputyIds().split(",")).map(Long::valueOf).toList();
-        Instant now = now();
+        Instant now = Times.now();
         int created = 0;
         for (Recurrence.Occurrence o : Recurrence.between(rule.kind(), rule.dayOfMonth(), rule.dayOfWeek(),
-                rule.holidayPolicy(), from, to, calendar::isWorkingDay)) {
+                rule.holidayPolicy(), from, to, workingDay)) {
             if (existing.contains(o.nominal())) {
                 continue;
             }
@@ -175,7 +190,7 @@ class SessionPlanner {
             throw ApiException.badField("date", "不能安排过去日期的接待日");
         }
         List<Long> deputies = members(stationId, in.deputyIds());
-        Instant now = now();
+        Instant now = Times.now();
         ReceptionSession s = sessions.save(new ReceptionSession(null, stationId, null, in.date(), in.date(),
                 at(in.date(), in.startTime()), at(in.date(), in.endTime()), blank(in.place()), blank(in.title()),
                 in.capacity() == null ? config.defaultCapacity() : in.capacity(), 0, 0,

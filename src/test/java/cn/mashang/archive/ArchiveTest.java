@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * concerns handled 3 (the 2024 one and the other deputy's excluded); first responses 1.0, 2.0 and 0.25 working days
  * → median 1.00; rated 2, satisfied 1 → 0.5; activities 1 (the draft plan does not count).
  */
-@MicronautTest
+@MicronautTest(transactional = false)
 class ArchiveTest {
     @Inject
     @Client("/")

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Bookings (capacity, one per person, open-booking limit), check-in, walk-ins, deputy check-in, in-person intake. */
-@MicronautTest
+@MicronautTest(transactional = false)
 @Property(name = "test.clock", value = "2026-09-20T10:00:00")
 @Property(name = "reception.max-open-bookings", value = "2")
 class ReceptionDayTest {

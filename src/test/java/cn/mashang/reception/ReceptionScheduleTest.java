@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Rules generate sessions over the horizon idempotently; one-offs; public lists; plans; reminders. */
-@MicronautTest
+@MicronautTest(transactional = false)
 @Property(name = "test.clock", value = "2026-09-20T10:00:00")
 class ReceptionScheduleTest {
     @Inject
