@@ -21,6 +21,8 @@ final class TcpProxy implements AutoCloseable {
     private final int port;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket server;
+    /** Bumped by every cut: a connection accepted under an older generation is closed, never kept alive. */
+    private volatile int generation;
 
     TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -47,6 +49,7 @@ final class TcpProxy implements AutoCloseable {
     }
 
     synchronized void cut() {
+        generation++;
         try {
             if (server != null) {
                 server.close();
@@ -64,6 +67,7 @@ final class TcpProxy implements AutoCloseable {
         while (!s.isClosed()) {
             try {
                 Socket client = s.accept();
+                int gen = generation;
                 Socket upstream = new Socket();
                 try {
                     upstream.connect(new InetSocketAddress(targetHost, targetPort), 2000);
@@ -73,6 +77,11 @@ final class TcpProxy implements AutoCloseable {
                 }
                 open.add(client);
                 open.add(upstream);
+                if (gen != generation || s.isClosed()) {
+                    closeQuietly(client);
+                    closeQuietly(upstream);
+                    continue;
+                }
                 Thread.ofVirtual().start(() -> pump(client, upstream));
                 Thread.ofVirtual().start(() -> pump(upstream, client));
             } catch (IOException e) {

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * tracking number is in the database exactly once. Run: {@code ./mvnw -B test -Pdrill}.
  */
 @Tag("drill")
-class GracefulShutdownDrill {
+class GracefulShutdownDrillTest {
     static final String DB = "mashang_drill_shutdown";
     Process replica;
 

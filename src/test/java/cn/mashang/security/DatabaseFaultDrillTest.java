@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("drill")
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DatabaseFaultDrill implements TestPropertyProvider {
+class DatabaseFaultDrillTest implements TestPropertyProvider {
     static final String DB = "mashang_drill_faults";
     static final int OUTAGE_SECONDS = 8;
     /** Hikari connection-timeout 3 s + connect 2 s + socket timeout 5 s bound every request; the drill allows 10 s. */
