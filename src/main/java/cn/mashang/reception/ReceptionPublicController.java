@@ -2,7 +2,7 @@ package cn.mashang.reception;
 
 import cn.mashang.common.ApiException;
 import cn.mashang.common.Times;
-import cn.mashang.concern.ClientAddress;
+import cn.mashang.common.ClientAddress;
 import cn.mashang.concern.ResidentTokens;
 import cn.mashang.qr.QrRenderer;
 import cn.mashang.station.Station;

@@ -135,13 +135,13 @@ class ConcernLifecycleHttpTest {
         assertEquals("ANSWERED", view.get("state"));
         assertTrue(list(view.get("timeline")).stream().anyMatch(e -> "已收到，正在联系园区管委会核实".equals(e.get("body"))));
 
-        act(deputy, s.id(), "note", "text", "内部：管委会王主任电话 13900001111");
+        act(deputy, s.id(), "note", "text", "内部：管委会王主任电话 13800000088");
         d = detail(deputy, s.id());
         var note = list(d.get("timeline")).stream().filter(e -> "NOTE".equals(e.get("type"))).findFirst().orElseThrow();
         assertEquals(true, note.get("internal"));
         String tracking = client.retrieve(HttpRequest.GET(s.trackUri()), String.class);
         assertFalse(tracking.contains("管委会王主任"), tracking);
-        assertFalse(tracking.contains("13900001111"), tracking);
+        assertFalse(tracking.contains("13800000088"), tracking);
         assertFalse(tracking.contains(DEPUTY_MOBILE), tracking);
         assertFalse(tracking.contains("NOTE"), tracking);
 
@@ -200,13 +200,13 @@ class ConcernLifecycleHttpTest {
     void theResidentSeesTheReplyAndOutcomeButNeverNotesOrStaffNumbers() {
         var s = submit("隐私：夜间施工噪音扰民");
         act(liaison, s.id(), "reply", "text", "已转告施工单位，夜间停止作业");
-        act(liaison, s.id(), "note", "text", "联络员私下记录：施工方负责人 13711112222");
+        act(liaison, s.id(), "note", "text", "联络员私下记录：施工方负责人 13800000077");
         act(liaison, s.id(), "resolve", "outcome", "SOLVED", "text", "夜间施工已停止");
         String json = client.retrieve(HttpRequest.GET(s.trackUri()), String.class);
         assertTrue(json.contains("已转告施工单位，夜间停止作业"));
         assertTrue(json.contains("已解决"));
         assertFalse(json.contains("联络员私下记录"));
-        assertFalse(json.contains("13711112222"));
+        assertFalse(json.contains("13800000077"));
         assertFalse(json.contains(DEPUTY_MOBILE));
         assertFalse(json.contains("孝义联络员"), "staff names stay off the tracking page");
         assertEquals("SOLVED", track(s).get("outcome"));

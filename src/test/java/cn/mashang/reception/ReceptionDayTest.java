@@ -192,7 +192,7 @@ class ReceptionDayTest {
         String trackingNo = (String) a.get("trackingNo");
         assertTrue(a.get("trackingUrl").toString().contains("/t/" + trackingNo + "#k=" + a.get("key")));
 
-        List<Map<String, Object>> queue = Http.list(Rx.get(c, liaison, "/api/v1/stations/" + qjny() + "/concerns").get("items"));
+        List<Map<String, Object>> queue = Http.list(Rx.get(c, liaison, "/api/v1/stations/" + qjny() + "/queue").get("items"));
         assertEquals(trackingNo, queue.get(0).get("trackingNo"));
         assertEquals("RECEPTION_DAY", queue.get(0).get("channel"));
         assertEquals("SUBMITTED", queue.get(0).get("state"));

@@ -60,7 +60,10 @@ class RouteScopeMatrixTest {
             Map.entry("GET /api/v1/admin/accounts", "lists the admin's own region only (AdminApiTest)"),
             Map.entry("GET /api/v1/admin/notifications", "the admin's own region's outbox (OutboxTest)"),
             Map.entry("GET /api/v1/admin/sla-rules", "the admin's own region's rules and the city-wide ones (SlaAdminScopeTest)"),
-            Map.entry("GET /api/v1/admin/calendar/{year}", "the national working-day calendar, the same for every admin"));
+            Map.entry("GET /api/v1/admin/calendar/{year}", "the national working-day calendar, the same for every admin"),
+            Map.entry("GET /api/v1/me/queue", "the caller's own queue (ConcernLifecycleHttpTest)"),
+            Map.entry("GET /api/v1/regions/{id}/points-scheme", "scoring rules, no personal data: every deputy may read "
+                    + "how they are scored (the scheme is inherited down from the city); writes are scope-checked"));
 
     @Inject
     Router router;
@@ -98,9 +101,8 @@ class RouteScopeMatrixTest {
                 .header("Idempotency-Key", "matrix-" + UUID.randomUUID()).header("X-Forwarded-For", "10.77.0.1"), MAP);
         Map<String, Object> concern = client.retrieve(HttpRequest.GET("/api/v1/track/" + submitted.get("trackingNo")
                 + "?key=" + submitted.get("key")), MAP);
-        long concernId = ((Number) client.retrieve(HttpRequest.GET("/api/v1/stations/" + station + "/concerns")
-                .bearerAuth(Logins.token(client, "head-shuitou")), MAP).entrySet().stream()
-                .map(e -> (List<?>) e.getValue()).flatMap(List::stream).map(m -> (Map<?, ?>) m)
+        long concernId = ((Number) ((List<?>) client.retrieve(HttpRequest.GET("/api/v1/stations/" + station + "/queue")
+                .bearerAuth(Logins.token(client, "head-shuitou")), MAP).get("items")).stream().map(m -> (Map<?, ?>) m)
                 .filter(m -> submitted.get("trackingNo").equals(m.get("trackingNo"))).findFirst().orElseThrow()
                 .get("id")).longValue();
         assertTrue(concern.containsKey("state"), concern::toString);
@@ -120,6 +122,15 @@ class RouteScopeMatrixTest {
         f.put("codes", code);
         f.put("trackingNo", submitted.get("trackingNo"));
         // ids whose objects belong to no caller: unknown and out-of-scope must look alike (404)
+        String head = Logins.token(client, "head-shuitou");
+        f.put("sessions", ((Number) ((List<?>) client.retrieve(HttpRequest.GET("/api/v1/stations/" + station
+                + "/sessions?upcoming=true"), cn.mashang.Http.LIST)).stream().map(m -> (Map<?, ?>) m).findFirst()
+                .orElseThrow().get("id")).longValue());
+        f.put("reception-rules", ((Number) ((List<?>) client.retrieve(HttpRequest.GET("/api/v1/stations/" + station
+                + "/reception-rules").bearerAuth(head), cn.mashang.Http.LIST)).stream().map(m -> (Map<?, ?>) m)
+                .findFirst().orElseThrow().get("id")).longValue());
+        f.put("plans", ((Number) ((List<?>) client.retrieve(HttpRequest.GET("/api/v1/stations/" + station + "/plans"),
+                cn.mashang.Http.LIST)).stream().map(m -> (Map<?, ?>) m).findFirst().orElseThrow().get("id")).longValue());
         f.put("photoId", 987654321L);
         f.put("notifications", 987654321L);
         f.put("sla-rules", 987654321L);
