@@ -310,6 +310,15 @@ class DashboardTest implements TestPropertyProvider {
         assertNull(get(dash(), "head-qjny").get("calendarWarning"));
     }
 
+    @Test
+    void theDashboardPagesAreServedAsShellsWithTheirModules() {
+        String station = client().retrieve(HttpRequest.GET("/manage/dashboard?station=1"), String.class);
+        assertTrue(station.contains("/static/js/manage-dashboard.js") && station.contains("<label for=\"from\">"));
+        String region = client().retrieve(HttpRequest.GET("/manage/region?id=1"), String.class);
+        assertTrue(region.contains("/static/js/manage-region.js"));
+        assertFalse(region.contains("<script>"));
+    }
+
     private List<String> levels(long concernId) {
         return tx.executeRead(status -> jdbc.prepareStatement("SELECT level FROM sla_escalation WHERE concern_id = ? ORDER BY level", ps -> {
             ps.setLong(1, concernId);
