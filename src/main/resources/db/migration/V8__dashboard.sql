@@ -61,9 +61,8 @@ CREATE TABLE dash_station_month (
   res_n           INT          NOT NULL,          -- resolution times
   res_sum         DOUBLE       NOT NULL,
   computed_at     DATETIME(3)  NOT NULL,
-  PRIMARY KEY (station_id, stat_month, category)
+  PRIMARY KEY (station_id, category, stat_month)   -- category before month: the '*' rows of a period are one range
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
-CREATE INDEX ix_dash_station_month ON dash_station_month (category, stat_month, station_id);
 
 CREATE TABLE dash_region_month (
   region_id       BIGINT       NOT NULL,
@@ -81,7 +80,7 @@ CREATE TABLE dash_region_month (
   fr_sum          DOUBLE       NOT NULL,
   res_n           INT          NOT NULL,
   res_sum         DOUBLE       NOT NULL,
-  PRIMARY KEY (region_id, stat_month, category)
+  PRIMARY KEY (region_id, category, stat_month)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 
 -- Histograms of first-response (FR) and resolution (RES) times in 0.1 working-day buckets

@@ -150,7 +150,7 @@ public final class CityGenerator {
         try (PreparedStatement pc = c.prepareStatement(concernSql); PreparedStatement pe = c.prepareStatement(eventSql)) {
             for (int i = 0; i < nConcerns; i++) {
                 long id = firstId + i;
-                int st = (int) Math.min(nStations - 1, Math.abs(rnd.nextGaussian() * 0.35 + 0.5) * nStations) ;
+                int st = Math.floorMod((int) (Math.abs(rnd.nextGaussian() * 0.35 + 0.5) * nStations), nStations);
                 st = rnd.nextInt(4) == 0 ? rnd.nextInt(nStations) : st; // some stations busier than others
                 Instant created = now.minusMillis((long) (rnd.nextDouble() * yearMillis));
                 String category = CATEGORIES[rnd.nextInt(CATEGORIES.length)];

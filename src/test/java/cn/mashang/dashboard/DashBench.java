@@ -39,7 +39,7 @@ public final class DashBench {
                 .properties(Map.of("datasources.default.url", url, "datasources.default.driver-class-name", "com.mysql.cj.jdbc.Driver",
                         "datasources.default.username", System.getProperty("bench.user", "root"), "datasources.default.password", System.getProperty("bench.password", ""), "demo.enabled", false,
                         "sla.overdue.enabled", false, "dashboard.rollup.enabled", false, "notify.sender.enabled", false,
-                        "micronaut.server.port", -1))
+                        "micronaut.server.port", -1, "flyway.datasources.default.enabled", false))
                 .start()) {
             JdbcOperations jdbc = ctx.getBean(JdbcOperations.class);
             @SuppressWarnings("unchecked")
