@@ -120,6 +120,7 @@ public class CalendarAdmin {
             store.replaceYear(year, rows, source);
         } finally {
             store.invalidate();
+            calendar.forget();
         }
         return get(year);
     }

@@ -1,0 +1,199 @@
+package cn.mashang.dashboard;
+
+import cn.mashang.auth.Scopes;
+import cn.mashang.common.ApiException;
+import cn.mashang.common.Times;
+import cn.mashang.sla.WorkingCalendar;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Dashboards (JSON and CSV). Station: its head, its liaisons, an admin above it. Region: an admin whose region
+ * contains it. Out of scope answers 404 like unknown.
+ */
+@Controller("/api/v1")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class DashboardController {
+    private final StationDashboards stations;
+    private final RegionDashboards regions;
+    private final Scopes scopes;
+    private final WorkingCalendar calendar;
+    private final Clock clock;
+
+    DashboardController(StationDashboards stations, RegionDashboards regions, Scopes scopes, WorkingCalendar calendar, Clock clock) {
+        this.stations = stations;
+        this.regions = regions;
+        this.scopes = scopes;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    @Get("/stations/{id}/dashboard")
+    @Secured({"LIAISON", "STATION_HEAD", "ADMIN"})
+    Dtos.StationDashboard station(long id, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
+                                  @Nullable @QueryValue String by, Authentication auth) {
+        scopes.requireSeeStation(auth, id, "联络站");
+        return stations.dashboard(id, Period.parse(from, to, calendar.today(), 90), by, clock.instant());
+    }
+
+    @Get("/stations/{id}/overdue")
+    @Secured({"LIAISON", "STATION_HEAD", "ADMIN"})
+    List<Dtos.BoardItem> overdue(long id, Authentication auth) {
+        scopes.requireSeeStation(auth, id, "联络站");
+        return stations.board(id, clock.instant());
+    }
+
+    @Get("/regions/{id}/dashboard")
+    @Secured({"ADMIN"})
+    Dtos.RegionDashboard region(long id, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
+                                @Nullable @QueryValue Integer limit, Authentication auth) {
+        scopes.requireAdministerRegion(auth, id, "地区");
+        return regions.dashboard(id, regionPeriod(from, to), limit(limit));
+    }
+
+    @Get("/stations/{id}/dashboard.csv")
+    @Secured({"LIAISON", "STATION_HEAD", "ADMIN"})
+    MutableHttpResponse<byte[]> stationCsv(long id, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
+                                           @Nullable @QueryValue String table, Authentication auth) {
+        scopes.requireSeeStation(auth, id, "联络站");
+        Dtos.StationDashboard d = stations.dashboard(id, Period.parse(from, to, calendar.today(), 90), null, clock.instant());
+        String t = table == null ? "summary" : table;
+        Csv csv = new Csv();
+        switch (t) {
+            case "summary" -> summary(csv, d.station().name(), d.totals());
+            case "deputies" -> {
+                csv.row(concat(List.of("代表", "在办件数"), Csv.FIGURE_HEADERS, List.of("响应率95%区间", "办结率95%区间", "满意率95%区间", "按期办结率95%区间", "样本少")));
+                for (Dtos.DeputyRow r : d.deputies()) {
+                    csv.row(concat(List.of(r.name(), r.openNow()), Csv.figures(r.figures()), List.of(Csv.ci(r.responseCi()),
+                            Csv.ci(r.resolutionCi()), Csv.ci(r.satisfactionCi()), Csv.ci(r.onTimeCi()), r.fewSamples() ? "样本少" : "")));
+                }
+            }
+            case "categories" -> {
+                csv.row(concat(List.of("分类"), Csv.FIGURE_HEADERS));
+                d.categories().forEach(r -> csv.row(concat(List.of(r.category()), Csv.figures(r.figures()))));
+            }
+            case "series" -> {
+                csv.row("时段", "开始日期", "收到", "响应", "办结");
+                d.series().forEach(p -> csv.row(p.label(), p.start(), p.received(), p.answered(), p.resolved()));
+            }
+            case "overdue" -> board(csv, d.overdue());
+            default -> throw ApiException.badField("table", "应为 summary、deputies、categories、series 或 overdue");
+        }
+        return csv.response(d.station().name() + "-" + t + "-" + d.from() + "至" + d.to() + ".csv");
+    }
+
+    @Get("/regions/{id}/dashboard.csv")
+    @Secured({"ADMIN"})
+    MutableHttpResponse<byte[]> regionCsv(long id, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
+                                          @Nullable @QueryValue String table, Authentication auth) {
+        scopes.requireAdministerRegion(auth, id, "地区");
+        Dtos.RegionDashboard d = regions.dashboard(id, regionPeriod(from, to), Integer.MAX_VALUE);
+        String t = table == null ? "summary" : table;
+        Csv csv = new Csv();
+        switch (t) {
+            case "summary" -> summary(csv, d.region().name(), d.totals());
+            case "regions" -> {
+                csv.row(concat(List.of("下级地区", "联络站数"), Csv.FIGURE_HEADERS));
+                d.children().forEach(r -> csv.row(concat(List.of(r.name(), r.stations()), Csv.figures(r.figures()))));
+            }
+            case "stations" -> {
+                csv.row(concat(List.of("排名", "联络站", "所在地区"), Csv.FIGURE_HEADERS, List.of("按期办结率95%区间", "样本少")));
+                d.ranking().forEach(r -> csv.row(concat(List.of(r.rank(), r.name(), r.regionName()), Csv.figures(r.figures()),
+                        List.of(Csv.ci(r.onTimeCi()), r.fewSamples() ? "样本少" : ""))));
+            }
+            case "categories" -> {
+                csv.row(concat(List.of("分类"), Csv.FIGURE_HEADERS));
+                d.categories().forEach(r -> csv.row(concat(List.of(r.category()), Csv.figures(r.figures()))));
+            }
+            case "series" -> {
+                csv.row("月份", "开始日期", "收到", "已响应", "已办结");
+                d.series().forEach(p -> csv.row(p.label(), p.start(), p.received(), p.answered(), p.resolved()));
+            }
+            default -> throw ApiException.badField("table", "应为 summary、regions、stations、categories 或 series");
+        }
+        return csv.response(d.region().name() + "-" + t + "-" + d.from() + "至" + d.to() + ".csv");
+    }
+
+    /** The station's concerns received in the period; mobiles masked only, no contact names. */
+    @Get("/stations/{id}/concerns.csv")
+    @Secured({"LIAISON", "STATION_HEAD", "ADMIN"})
+    MutableHttpResponse<byte[]> concernsCsv(long id, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
+                                            Authentication auth) {
+        scopes.requireSeeStation(auth, id, "联络站");
+        Period period = Period.parse(from, to, calendar.today(), 90);
+        Csv csv = new Csv().row("编号", "提交时间", "分类", "状态", "手机号（脱敏）", "首次响应时间", "办结时间", "办结期限",
+                "首次响应用时(工作日)", "办结用时(工作日)", "是否按期", "评价", "重新办理次数");
+        for (ConcernFact f : stations.concerns(id, period, clock.instant())) {
+            csv.row(f.trackingNo(), show(f.createdAt()), f.category(), StationDashboards.stateLabel(f.state()), f.mobileMasked(),
+                    show(f.firstResponseAt()), show(f.resolvedAt()), show(f.deadline()), Csv.num(f.firstResponseDays()),
+                    Csv.num(f.resolutionDays()), f.rejected() ? "" : f.resolutionDays() != null ? (f.onTime() ? "按期" : "超期")
+                            : (f.overdue() ? "未办结·已超期" : "未办结"), rating(f.rating()), f.reopenCount());
+        }
+        return csv.response("诉求清单-" + id + "-" + period.from() + "至" + period.to() + ".csv");
+    }
+
+    private static String show(java.time.Instant t) {
+        return t == null ? "" : Times.show(t).toLocalDateTime().withNano(0).toString().replace('T', ' ');
+    }
+
+    private static String rating(String r) {
+        if (r == null) {
+            return "";
+        }
+        return switch (r) {
+            case "SATISFIED" -> "满意";
+            case "BASICALLY_SATISFIED" -> "基本满意";
+            case "DISSATISFIED" -> "不满意";
+            default -> r;
+        };
+    }
+
+    private static void summary(Csv csv, String name, Dtos.Figures f) {
+        csv.row(concat(List.of("对象"), Csv.FIGURE_HEADERS));
+        csv.row(concat(List.of(name), Csv.figures(f)));
+    }
+
+    private static void board(Csv csv, List<Dtos.BoardItem> items) {
+        csv.row("颜色", "编号", "分类", "状态", "代表", "环节", "开始", "期限", "已用(工作日)", "允许(工作日)", "重新办理次数");
+        for (Dtos.BoardItem i : items) {
+            csv.row(i.colour().equals("RED") ? "红（已超期）" : "黄（即将超期）", i.trackingNo(), i.category(), i.stateLabel(),
+                    i.deputyName(), i.segmentLabel(), i.start().toLocalDateTime().withNano(0).toString().replace('T', ' '),
+                    i.deadline().toLocalDateTime().withNano(0).toString().replace('T', ' '), i.usedDays(), i.allowedDays(), i.reopenCount());
+        }
+    }
+
+    @SafeVarargs
+    private static List<Object> concat(List<?>... parts) {
+        List<Object> out = new ArrayList<>();
+        for (List<?> p : parts) {
+            out.addAll(p);
+        }
+        return out;
+    }
+
+    private Period regionPeriod(String from, String to) {
+        var today = calendar.today();
+        return Period.parse(from == null || from.isBlank() ? today.withDayOfYear(1).toString() : from, to, today, 365);
+    }
+
+    private static int limit(Integer limit) {
+        if (limit == null) {
+            return 100;
+        }
+        if (limit < 1 || limit > 5000) {
+            throw ApiException.badField("limit", "应在 1 到 5000 之间");
+        }
+        return limit;
+    }
+}

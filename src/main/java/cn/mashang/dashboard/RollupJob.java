@@ -1,0 +1,133 @@
+package cn.mashang.dashboard;
+
+import cn.mashang.common.Times;
+import cn.mashang.concern.ConcernChanged;
+import cn.mashang.sla.SlaBreached;
+import cn.mashang.sla.SlaJobLock;
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keeps the committee roll-ups fresh. Every concern event marks its station-month dirty (in the event's
+ * transaction); so does the overdue job when a concern turns red (its "open overdue" count changes without an
+ * event). The scheduled run (one replica, lease {@code dash-rollup}) recomputes the dirty station-months, then
+ * the affected region-months. Region dashboards are therefore at most one interval (default 1 minute) behind.
+ */
+@Singleton
+public class RollupJob {
+    private static final Logger LOG = LoggerFactory.getLogger(RollupJob.class);
+    static final String JOB = "dash-rollup";
+
+    /** @param enabled run on schedule; @param interval fixed delay; @param batch dirty rows per pass */
+    @ConfigurationProperties("dashboard.rollup")
+    public record Config(@Bindable(defaultValue = "true") boolean enabled,
+                         @Bindable(defaultValue = "1m") Duration interval,
+                         @Bindable(defaultValue = "10m") Duration lease,
+                         @Bindable(defaultValue = "500") int batch) {
+    }
+
+    private final Rollup rollup;
+    private final SlaJobLock lock;
+    private final Config config;
+    private final JdbcOperations jdbc;
+    private final Clock clock;
+
+    RollupJob(Rollup rollup, SlaJobLock lock, Config config, JdbcOperations jdbc, Clock clock) {
+        this.rollup = rollup;
+        this.lock = lock;
+        this.config = config;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(ConcernChanged e) {
+        Instant created = jdbc.prepareStatement("SELECT created_at FROM concern WHERE id = ?", ps -> {
+            ps.setLong(1, e.concernId());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getTimestamp(1).toInstant() : e.at();
+            }
+        });
+        rollup.markDirty(e.stationId(), created);
+    }
+
+    @EventListener
+    void on(SlaBreached e) {
+        rollup.markDirty(e.stationId(), e.concernCreatedAt());
+    }
+
+    @Scheduled(fixedDelay = "${dashboard.rollup.interval:1m}", initialDelay = "${dashboard.rollup.initial-delay:45s}")
+    void scheduled() {
+        if (!config.enabled()) {
+            return;
+        }
+        try {
+            runOnce(clock.instant());
+        } catch (RuntimeException ex) {
+            LOG.warn("roll-up failed: {}", ex.toString());
+        }
+    }
+
+    /** Marks every station-month of the months given and recomputes (after loading data in bulk, or a rule change). */
+    public int rebuild(LocalDate fromMonth, LocalDate toMonth, Instant now) {
+        rollup.markAll(fromMonth, toMonth);
+        return runOnce(now);
+    }
+
+    /** Recomputes everything dirty at {@code now}; returns the number of station-months done (−1: another replica runs it). */
+    public int runOnce(Instant now) {
+        String holder = lock.tryClaim(JOB, now, config.lease());
+        if (holder == null) {
+            return -1;
+        }
+        int done = 0;
+        try {
+            while (true) {
+                List<Rollup.Dirty> dirty = rollup.takeDirty(config.batch());
+                if (dirty.isEmpty()) {
+                    break;
+                }
+                Map<String, LocalDate> regions = new LinkedHashMap<>();
+                for (Rollup.Dirty d : dirty) {
+                    String path = rollup.recomputeStation(d.stationId(), d.month(), now);
+                    done++;
+                    if (path != null) {
+                        StringBuilder prefix = new StringBuilder("/");
+                        for (String id : path.split("/")) {
+                            if (!id.isEmpty()) {
+                                prefix.append(id).append('/');
+                                regions.putIfAbsent(id + "@" + d.month() + "@" + prefix, d.month());
+                            }
+                        }
+                    }
+                }
+                for (var e : regions.entrySet()) {
+                    String[] k = e.getKey().split("@");
+                    rollup.recomputeRegion(Long.parseLong(k[0]), k[2], e.getValue());
+                }
+                if (dirty.size() < config.batch()) {
+                    break;
+                }
+            }
+            return done;
+        } finally {
+            Instant t = Times.now();
+            lock.release(JOB, holder, t.isAfter(now) ? t : now);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package cn.mashang.sla;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads open concerns (not RESOLVED/CLOSED/REJECTED) with what their clocks need: of one station (the overdue
+ * board; index ix_concern_station_queue) or of the whole city (the overdue job; index ix_concern_state_created).
+ * Department clocks take their start from the latest REFERRED/EXTENDED event.
+ */
+@Singleton
+public class OpenConcerns {
+    static final String OPEN_STATES = "('SUBMITTED','ACCEPTED','ANSWERED','REFERRED','EXTENDED','REOPENED')";
+    private static final String SELECT = """
+            SELECT c.id, c.tracking_no, c.station_id, s.name AS station_name, r.path, c.category, c.state, c.created_at,
+                   c.first_response_at, c.department_deadline, c.resolved_at, c.rated_at, c.closed_at,
+                   COALESCE(c.assignee_deputy_id, c.deputy_id) AS deputy_id, d.name AS deputy_name, c.reopen_count
+            FROM concern c JOIN station s ON s.id = c.station_id JOIN region r ON r.id = c.region_id
+            LEFT JOIN deputy d ON d.id = COALESCE(c.assignee_deputy_id, c.deputy_id)
+            WHERE c.state IN """ + OPEN_STATES;
+
+    /** An open concern and its clock facts. */
+    public record Open(ClockFacts facts, String trackingNo, long stationId, String stationName,
+                       @Nullable Long deputyId, @Nullable String deputyName, int reopenCount) {
+    }
+
+    private final JdbcOperations jdbc;
+
+    OpenConcerns(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @io.micronaut.transaction.annotation.Transactional(readOnly = true)
+    public List<Open> ofStation(long stationId) {
+        return load(SELECT + " AND c.station_id = ? ORDER BY c.created_at", ps -> ps.setLong(1, stationId));
+    }
+
+    @io.micronaut.transaction.annotation.Transactional(readOnly = true)
+    public List<Open> all() {
+        return load(SELECT + " ORDER BY c.id", ps -> { });
+    }
+
+    interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private List<Open> load(String sql, Binder binder) {
+        List<Open> rows = jdbc.prepareStatement(sql, ps -> {
+            binder.bind(ps);
+            List<Open> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long deputy = rs.getLong("deputy_id");
+                    Long deputyId = rs.wasNull() ? null : deputy;
+                    ClockFacts f = new ClockFacts(rs.getLong("id"), rs.getString("path"), rs.getString("category"),
+                            rs.getString("state"), instant(rs, "created_at"), instant(rs, "first_response_at"), null,
+                            instant(rs, "department_deadline"), null, instant(rs, "resolved_at"), instant(rs, "rated_at"),
+                            instant(rs, "closed_at"));
+                    out.add(new Open(f, rs.getString("tracking_no"), rs.getLong("station_id"), rs.getString("station_name"),
+                            deputyId, rs.getString("deputy_name"), rs.getInt("reopen_count")));
+                }
+            }
+            return out;
+        });
+        return withDepartmentStarts(rows);
+    }
+
+    /** Fills referredAt / departmentAnsweredAt for the concerns with a department deadline. */
+    private List<Open> withDepartmentStarts(List<Open> rows) {
+        List<Long> ids = rows.stream().filter(o -> o.facts().departmentDeadline() != null).map(o -> o.facts().concernId()).toList();
+        if (ids.isEmpty()) {
+            return rows;
+        }
+        Map<Long, Instant[]> times = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            String marks = String.join(",", chunk.stream().map(x -> "?").toList());
+            jdbc.prepareStatement("SELECT concern_id, type, MAX(created_at) FROM concern_event WHERE concern_id IN (" + marks
+                    + ") AND type IN ('REFERRED','EXTENDED','DEPARTMENT_ANSWERED') GROUP BY concern_id, type", ps -> {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setLong(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Instant[] t = times.computeIfAbsent(rs.getLong(1), k -> new Instant[2]);
+                        Instant at = rs.getTimestamp(3).toInstant();
+                        int slot = "DEPARTMENT_ANSWERED".equals(rs.getString(2)) ? 1 : 0;
+                        if (t[slot] == null || at.isAfter(t[slot])) {
+                            t[slot] = at;
+                        }
+                    }
+                }
+                return null;
+            });
+        }
+        List<Open> out = new ArrayList<>(rows.size());
+        for (Open o : rows) {
+            Instant[] t = times.get(o.facts().concernId());
+            if (t == null) {
+                out.add(o);
+                continue;
+            }
+            ClockFacts f = o.facts();
+            out.add(new Open(new ClockFacts(f.concernId(), f.regionPath(), f.category(), f.state(), f.createdAt(),
+                    f.firstResponseAt(), t[0], f.departmentDeadline(), t[1], f.resolvedAt(), f.ratedAt(), f.closedAt()),
+                    o.trackingNo(), o.stationId(), o.stationName(), o.deputyId(), o.deputyName(), o.reopenCount()));
+        }
+        return out;
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

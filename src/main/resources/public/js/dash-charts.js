@@ -1,0 +1,107 @@
+// 码上联络 — tiny inline-SVG charts and shared dashboard helpers (no chart library).
+import { el } from './api.js';
+
+const NS = 'http://www.w3.org/2000/svg';
+function s(tag, attrs = {}, text) {
+  const e = document.createElementNS(NS, tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+export const COLOURS = ['#07C160', '#10AEFF', '#FFA940'];
+
+/** Grouped bars: points [{label, values:[a,b,c]}], series names. */
+export function bars(points, names, title) {
+  const w = 600, h = 220, pad = 28, bottom = 36;
+  const max = Math.max(1, ...points.flatMap((p) => p.values));
+  const svg = s('svg', { viewBox: `0 0 ${w} ${h}`, role: 'img', 'aria-label': title });
+  svg.append(s('title', {}, title));
+  const gw = (w - pad * 2) / Math.max(1, points.length);
+  const bw = Math.max(2, (gw - 6) / names.length);
+  for (let t = 0; t <= 4; t++) {
+    const y = h - bottom - (h - bottom - 10) * t / 4;
+    svg.append(s('line', { x1: pad, x2: w - 4, y1: y, y2: y, stroke: '#eee' }));
+    svg.append(s('text', { x: pad - 4, y: y + 4, 'font-size': 10, 'text-anchor': 'end', fill: '#888' }, String(Math.round(max * t / 4))));
+  }
+  points.forEach((p, i) => {
+    p.values.forEach((v, j) => {
+      const bh = (h - bottom - 10) * v / max;
+      const r = s('rect', { x: pad + i * gw + 3 + j * bw, y: h - bottom - bh, width: bw - 1, height: bh, fill: COLOURS[j], rx: 1 });
+      r.append(s('title', {}, `${p.label} ${names[j]}：${v}`));
+      svg.append(r);
+    });
+    if (points.length <= 16 || i % Math.ceil(points.length / 12) === 0) {
+      svg.append(s('text', { x: pad + i * gw + gw / 2, y: h - bottom + 14, 'font-size': 10, 'text-anchor': 'middle', fill: '#888' }, p.label));
+    }
+  });
+  return el('div', { class: 'chart' }, svg,
+    el('div', { class: 'legend' }, names.map((n, j) => [el('i', { class: 'sw' + j }), n])));
+}
+
+/** Horizontal bars of a rate per row, with the Wilson interval as a whisker. */
+export function rateBars(rows, title) {
+  const w = 600, rowH = 26, left = 150, h = rows.length * rowH + 10;
+  const svg = s('svg', { viewBox: `0 0 ${w} ${h}`, role: 'img', 'aria-label': title });
+  svg.append(s('title', {}, title));
+  const x = (r) => left + (w - left - 50) * r;
+  rows.forEach((r, i) => {
+    const y = 5 + i * rowH;
+    svg.append(s('text', { x: left - 6, y: y + 15, 'font-size': 12, 'text-anchor': 'end', fill: '#333' }, r.label));
+    svg.append(s('rect', { x: left, y: y + 4, width: w - left - 50, height: 14, fill: '#f2f2f2', rx: 2 }));
+    if (r.value != null) {
+      svg.append(s('rect', { x: left, y: y + 4, width: x(r.value) - left, height: 14, fill: r.few ? '#c7c7cc' : '#07C160', rx: 2 }));
+      svg.append(s('text', { x: w - 4, y: y + 15, 'font-size': 12, 'text-anchor': 'end', fill: '#333' }, pct(r.value)));
+    }
+    if (r.ci) {
+      svg.append(s('line', { x1: x(r.ci.low), x2: x(r.ci.high), y1: y + 11, y2: y + 11, stroke: '#333', 'stroke-width': 1.5 }));
+    }
+  });
+  return el('div', { class: 'chart' }, svg);
+}
+
+export function pct(v) { return v == null ? '—' : (v * 100).toFixed(1) + '%'; }
+export function days(v) { return v == null ? '—' : v.toFixed(1); }
+export function ci(i) { return i ? `${(i.low * 100).toFixed(0)}–${(i.high * 100).toFixed(0)}%` : ''; }
+
+export function rateCards(f) {
+  return el('div', { class: 'rates' },
+    el('div', { class: 'rate' }, el('b', { text: pct(f.responseRate) }), el('span', { text: '响应率' })),
+    el('div', { class: 'rate' }, el('b', { text: pct(f.resolutionRate) }), el('span', { text: '办结率' })),
+    el('div', { class: 'rate' }, el('b', { text: pct(f.satisfactionRate) }), el('span', { text: '满意率' })));
+}
+
+export function kpis(f) {
+  const k = (v, t) => el('div', { class: 'kpi' }, el('b', { text: String(v) }), t);
+  return el('div', { class: 'kpis' },
+    k(f.received, '件收到（不予受理 ' + f.rejected + '）'),
+    k(pct(f.onTimeRate), '按期办结率'),
+    k(days(f.firstResponse.median), '首次响应中位数（工作日），P90 ' + days(f.firstResponse.p90)),
+    k(days(f.resolution.median), '办结用时中位数（工作日），P90 ' + days(f.resolution.p90)),
+    k(f.openOverdue, '件未办结已超期'),
+    k(f.rated, '件已评价'));
+}
+
+/** A table: headers, rows of cells (strings or nodes). */
+export function table(headers, rows) {
+  return el('div', { class: 'scroll' }, el('table', { class: 'tbl' },
+    el('thead', {}, el('tr', {}, headers.map((h) => el('th', { scope: 'col', text: h })))),
+    el('tbody', {}, rows.map((r) => el('tr', {}, r.map((c) => el('td', {}, c)))))));
+}
+
+export function figureCells(f) {
+  return [String(f.received), pct(f.responseRate), pct(f.resolutionRate), pct(f.satisfactionRate), pct(f.onTimeRate), days(f.firstResponse.median)];
+}
+export const FIGURE_HEADERS = ['收到', '响应率', '办结率', '满意率', '按期率', '响应中位'];
+
+/** Downloads a CSV with the bearer token (a plain link cannot carry it). */
+export async function download(authFetch, url, name) {
+  const res = await authFetch(url);
+  if (!res.ok) return;
+  const href = URL.createObjectURL(await res.blob());
+  const a = el('a', { href, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10000);
+}
