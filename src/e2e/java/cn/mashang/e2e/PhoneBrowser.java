@@ -111,10 +111,14 @@ final class PhoneBrowser implements AutoCloseable {
 
     /** Nothing is wider than the viewport (no horizontal scrolling). */
     static void assertNoHorizontalScroll(Page page) {
-        Object overflow = page.evaluate(
-                "() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })");
-        @SuppressWarnings("unchecked") Map<String, Number> m = (Map<String, Number>) overflow;
-        assertTrue(m.get("scroll").intValue() <= m.get("client").intValue(),
+        Object overflow = page.evaluate("""
+                () => { const w = document.documentElement.clientWidth;
+                  const wide = [...document.body.querySelectorAll('*')]
+                    .filter(e => e.getBoundingClientRect().right > w + 1 && !e.closest('.scroll'))
+                    .slice(0, 3).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));
+                  return { scroll: document.documentElement.scrollWidth, client: w, wide: wide.join(' | ') }; }""");
+        @SuppressWarnings("unchecked") Map<String, Object> m = (Map<String, Object>) overflow;
+        assertTrue(((Number) m.get("scroll")).intValue() <= ((Number) m.get("client")).intValue(),
                 () -> "horizontal scrolling on " + page.url() + ": " + m);
     }
 
