@@ -16,11 +16,12 @@ import java.util.List;
  *                        code revoked on another replica still routes here; the revoking replica drops it at once.
  * @param imageCacheBytes total bytes of rendered images kept (default 32 MiB)
  * @param posterFontPaths CJK TrueType fonts (TTF/TTC) for posters, first readable one wins
+ * @param stationCacheSize stations whose landing data a replica keeps for {@code lookupTtl} (default 4096)
  */
 @ConfigurationProperties("qr")
 public record QrConfig(@Nullable Integer minSize, @Nullable Integer maxSize, @Nullable Integer defaultSize,
                        @Nullable Duration lookupTtl, @Nullable Long imageCacheBytes,
-                       @Nullable List<String> posterFontPaths) {
+                       @Nullable List<String> posterFontPaths, @Nullable Integer stationCacheSize) {
     /** Debian: fonts-wqy-microhei (preferred), fonts-wqy-zenhei, fonts-arphic-uming, fonts-droid-fallback. */
     public static final List<String> DEBIAN_FONTS = List.of(
             "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
@@ -34,6 +35,7 @@ public record QrConfig(@Nullable Integer minSize, @Nullable Integer maxSize, @Nu
         defaultSize = defaultSize == null ? 512 : defaultSize;
         lookupTtl = lookupTtl == null ? Duration.ofSeconds(5) : lookupTtl;
         imageCacheBytes = imageCacheBytes == null ? 32L * 1024 * 1024 : imageCacheBytes;
+        stationCacheSize = stationCacheSize == null ? 4096 : stationCacheSize;
         posterFontPaths = posterFontPaths == null || posterFontPaths.isEmpty() ? DEBIAN_FONTS : List.copyOf(posterFontPaths);
     }
 }
