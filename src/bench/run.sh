@@ -18,6 +18,9 @@
 #   --scale-out          after the main table: landing and submission with 1, 2, 3 replicas + ScaleOutCheck
 #   --skip-build         reuse target/ (jar and test classes)
 #   --jfr                record a JFR profile of replica 1 during the submission run (target/bench/submit.jfr)
+#   --buffer-pool-mb N   SET GLOBAL innodb_buffer_pool_size first (default: raised to 2048 when the city has
+#                        >= 500,000 concerns and the server has less than 1024 MB; 0 = leave the server alone).
+#                        Durability settings are never changed.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -26,7 +29,7 @@ OUT=$ROOT/target/bench
 mkdir -p "$OUT"
 
 STATIONS=2000 DEPUTIES=10000 CONCERNS=1000000 DB=mashang_bench DURATION=12 CONNS=64 THREADS=2 POOL=20
-REGENERATE=0 REPLICAS=1 SCALE_OUT=0 SKIP_BUILD=0 POOL_SWEEP="" JFR=0
+REGENERATE=0 REPLICAS=1 SCALE_OUT=0 SKIP_BUILD=0 POOL_SWEEP="" JFR=0 BUFFER_POOL_MB=auto
 while [ $# -gt 0 ]; do
   case "$1" in
     --stations) STATIONS=$2; shift ;;
@@ -43,7 +46,8 @@ while [ $# -gt 0 ]; do
     --regenerate) REGENERATE=1 ;;
     --skip-build) SKIP_BUILD=1 ;;
     --jfr) JFR=1 ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    --buffer-pool-mb) BUFFER_POOL_MB=$2; shift ;;
+    -h|--help) sed -n "2,25p" "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -82,6 +86,17 @@ fi
 JAR=$(ls target/mashang-lianluo-*.jar | grep -v original | head -1)
 RUNNER_CP="target/test-classes:target/classes:$(cat "$OUT/cp.txt")"
 runner() { "$JAVA" -Xmx1g -cp "$RUNNER_CP" "$@"; }
+
+# ---- database server memory ----
+bp=$(sql -e 'SELECT @@innodb_buffer_pool_size DIV 1048576')
+if [ "$BUFFER_POOL_MB" = auto ]; then
+  BUFFER_POOL_MB=0
+  [ "$CONCERNS" -ge 500000 ] && [ "$bp" -lt 1024 ] && BUFFER_POOL_MB=2048
+fi
+if [ "$BUFFER_POOL_MB" != 0 ] && [ "$bp" != "$BUFFER_POOL_MB" ]; then
+  log "innodb_buffer_pool_size ${bp} MB -> ${BUFFER_POOL_MB} MB (a 1M-concern city's indexes do not fit in less; --buffer-pool-mb 0 to keep)"
+  sql -e "SET GLOBAL innodb_buffer_pool_size = $((BUFFER_POOL_MB * 1048576))" || log "could not resize the buffer pool (privilege?)"
+fi
 
 # ---- city -------------------------------------------------------------------------------------------------
 want="stations=$STATIONS deputies=$DEPUTIES concerns=$CONCERNS"
