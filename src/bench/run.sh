@@ -136,6 +136,7 @@ set -a; . "$OUT/secrets.env"; set +a
 PIDS=()
 NGINX_CONF=$OUT/nginx.conf
 cleanup() {
+  local p
   for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done
   [ -f "$OUT/nginx.pid" ] && "$NGINX" -c "$NGINX_CONF" -s quit 2>/dev/null || true
 }
@@ -163,6 +164,7 @@ start_app() {
   kill "$pid" 2>/dev/null; echo "app on $port did not answer" >&2; return 1
 }
 stop_apps() {
+  local p
   for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done
   for p in "${PIDS[@]:-}"; do [ -n "$p" ] && while kill -0 "$p" 2>/dev/null; do sleep 0.1; done; done
   PIDS=()
@@ -307,10 +309,12 @@ log "jdbc: ${R[jdbc]}"
 
 # pool sweep: submission rps per Hikari pool size (one replica)
 declare -A SWEEP
-for p in $POOL_SWEEP; do
+for ps_ in $POOL_SWEEP; do
+  p=$ps_
   start_replicas 1 "$p" >/dev/null; BASE=http://127.0.0.1:8081
   wrkrun "submit_pool$p" "$BASE" submit.lua CODES="$CITY/codes.txt"
   stop_apps
+  p=$ps_
   SWEEP[$p]="$(field "submit_pool$p" rps) rps, p99 $(field "submit_pool$p" p99) ms, errors $(errs "submit_pool$p")"
 done
 
@@ -380,7 +384,7 @@ row "startup: process start → first 200${EXTRA_OPTS:+ (JDK AOT cache)}" "" "" 
 row "resident memory (max RSS under load)" "" "" "" "" "$((RSS_KB / 1024)) MB (≤384 MB: $(pf "$(lt "$RSS_KB" $((384 * 1024 + 1)))"))"
 if [ -n "$POOL_SWEEP" ]; then
   echo; echo "Pool sweep (submission, 1 replica):"; echo
-  for p in $POOL_SWEEP; do echo "- pool $p: ${SWEEP[$p]}"; done
+  for p in $POOL_SWEEP; do echo "- pool $p: ${SWEEP[$p]:-not measured}"; done
 fi
 if [ "$SCALE_OUT" = 1 ]; then
   echo; echo "Scale-out (nginx round robin from 2 replicas; one MariaDB; all on this machine):"; echo

@@ -15,8 +15,8 @@ import java.util.Optional;
 
 /**
  * Resolves a code to what its landing page shows. Unknown, malformed or orphaned codes are 404. The station data
- * is cached per station for {@link QrConfig#lookupTtl()} (like the code lookup itself): an edit to a station or its
- * deputies shows on landings within that bound.
+ * is cached per station for {@link QrConfig#stationViewTtl()} (5 s): an edit to a station or its deputies shows on
+ * landings within that bound; a revocation drops the station at once ({@link RevocationWatch}).
  */
 @Singleton
 public class CodeViews {
@@ -31,10 +31,10 @@ public class CodeViews {
         this.lookup = lookup;
         this.directory = directory;
         this.stations = stations;
-        // the station part of a landing (station, its deputies and their codes: six queries) for as long as a code
-        // lookup is trusted, so a scan costs no database round trip; sized for every station of a city
+        // the station part of a landing (station, its deputies and their codes: six queries), so a scan normally costs
+        // no database round trip; sized for every station of a city
         this.details = Caffeine.newBuilder().maximumSize(config.stationCacheSize())
-                .expireAfterWrite(config.lookupTtl()).recordStats().build();
+                .expireAfterWrite(config.stationViewTtl()).recordStats().build();
         CaffeineCacheMetrics.monitor(registry, details, "qr.station-views");
     }
 

@@ -177,9 +177,9 @@ public final class ScaleOutCheck {
                 return false;
             }
         });
-        check("code.revocation", deadAfter.size() == replicas.size() && worst <= 5.5 && pageGone,
+        check("code.revocation", deadAfter.size() == replicas.size() && worst <= 2.0 && pageGone,
                 String.format("revoked via %s in %.0f ms; dead (API inactive + QR 404) after %s s; worst %.2f s "
-                        + "(bound: lookup TTL 5 s); /s/ answers 410 on all: %s", replicas.get(0),
+                        + "(bound: revocation poll 1 s); /s/ answers 410 on all: %s", replicas.get(0),
                         (committed - t0) / 1e6, fmt(deadAfter), worst, pageGone));
     }
 
