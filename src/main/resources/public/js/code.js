@@ -1,6 +1,6 @@
 // Scan landing page (/s/{code}, /d/{code}). The server embeds the code's data in the page (#code-data), so the
 // page shows without any API call; if it is missing, one call to /api/v1/codes/{code} fills it.
-import { api, el, lastSegment, showError } from './api.js';
+import { api, el, lastSegment, showError, fmtTime } from './api.js';
 
 const app = document.getElementById('app');
 const act = document.getElementById('act');
@@ -98,9 +98,36 @@ function gone(v) {
   }
 }
 
+/** 接待日: upcoming sessions (bookable at /r/{id}) and published plans of the station; one extra call. */
+async function reception(v) {
+  let u;
+  try {
+    u = await api('/api/v1/stations/' + encodeURIComponent(v.station.id) + '/upcoming', { auth: false });
+  } catch (e) {
+    return;
+  }
+  const forDeputy = v.kind === 'DEPUTY' && v.deputy;
+  const sessions = forDeputy ? u.sessions.filter((s) => s.deputies.some((d) => d.deputyId === v.deputy.deputyId)) : u.sessions;
+  const footer = app.querySelector('.footer');
+  const add = (node) => app.insertBefore(node, footer);
+  add(el('div', { class: 'section-title', text: forDeputy ? 'TA 的接待日' : '近期接待日' }));
+  add(sessions.length ? el('div', { class: 'cells' }, sessions.map((s) => el('a', { class: 'cell', href: '/r/' + s.id },
+    el('div', { class: 'cell__bd' },
+      el('div', { text: fmtTime(s.startsAt) + '—' + fmtTime(s.endsAt).slice(11) }),
+      el('div', { class: 'cell__desc', text: (s.deputies.map((d) => d.name).join('、') || '值班代表待定') + (s.place ? ' · ' + s.place : '') })),
+    el('div', { class: 'cell__ft', text: s.remaining > 0 ? '预约' : '已约满' }))))
+    : el('div', { class: 'empty', text: '暂无已排定的接待日' }));
+  if (!forDeputy && u.plans.length) {
+    add(el('div', { class: 'section-title', text: '活动计划' }));
+    add(el('div', { class: 'cells' }, u.plans.map((p) => el('div', { class: 'cell' },
+      el('div', { class: 'cell__bd' }, el('div', {}, el('span', { class: 'tag', text: p.formLabel }), p.title),
+        el('div', { class: 'cell__desc', text: fmtTime(p.startsAt) + (p.place ? ' · ' + p.place : '') + (p.convener ? ' · 召集人 ' + p.convener : '') }))))));
+  }
+}
+
 load().then((v) => {
   if (!v.active) gone(v);
-  else if (v.kind === 'DEPUTY' && v.deputy) deputy(v);
-  else station(v);
+  else if (v.kind === 'DEPUTY' && v.deputy) { deputy(v); reception(v); }
+  else { station(v); reception(v); }
   act.href = v.active ? '/c/new?code=' + encodeURIComponent(v.code) : act.href;
 }).catch((e) => showError(e, app));

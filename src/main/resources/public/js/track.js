@@ -93,7 +93,16 @@ async function render(v) {
     v.address ? ['地点', v.address] : null,
     v.contactName || v.mobileMasked ? ['联系方式', [v.contactName, v.mobileMasked].filter(Boolean).join(' ')] : null,
     v.meTooCount ? ['我也反映', v.meTooCount + ' 次'] : null,
+    v.outcomeLabel ? ['办理结果', v.outcomeLabel] : null,
   ].filter(Boolean);
+  const entries = (list) => el('ul', { class: 'timeline' }, list.slice().reverse().map((e) => el('li', {},
+    el('div', {}, e.label, e.toStateLabel && e.type !== 'RESIDENT_MESSAGE' && e.type !== 'ME_TOO' ? ' · ' + e.toStateLabel : ''),
+    e.body ? el('div', { class: 'body', text: e.body }) : null,
+    el('div', { class: 'when', text: fmtTime(e.at) }))));
+  const merged = v.mergedInto ? [
+    el('div', { class: 'section-title', id: 'merged-title', text: '已与相同反映合并办理（' + v.mergedInto.trackingNo + '）· '
+      + v.mergedInto.stateLabel + (v.mergedInto.outcomeLabel ? ' · ' + v.mergedInto.outcomeLabel : '') }),
+    entries(v.mergedInto.timeline)] : [];
   const timeline = el('ul', { class: 'timeline' }, v.timeline.slice().reverse().map((e) => el('li', {},
     el('div', {}, e.label, e.toStateLabel && e.type !== 'RESIDENT_MESSAGE' && e.type !== 'ME_TOO' ? ' · ' + e.toStateLabel : ''),
     e.body ? el('div', { class: 'body', text: e.body }) : null,
@@ -109,6 +118,7 @@ async function render(v) {
     photos,
     el('div', { class: 'section-title', text: '办理过程' }),
     timeline,
+    ...merged,
     v.canRate ? ratingForm() : null,
     v.canAddMessage ? messageForm() : null,
     el('div', { class: 'footer' }, el('a', { href: '/my', text: '我的反映' })),

@@ -1,11 +1,11 @@
 package cn.mashang.auth;
 
+import cn.mashang.common.ClientAddress;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -18,9 +18,9 @@ import jakarta.validation.Valid;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AuthController {
     private final AuthService auth;
-    private final HttpClientAddressResolver addresses;
+    private final ClientAddress addresses;
 
-    AuthController(AuthService auth, HttpClientAddressResolver addresses) {
+    AuthController(AuthService auth, ClientAddress addresses) {
         this.auth = auth;
         this.addresses = addresses;
     }
@@ -49,7 +49,7 @@ class AuthController {
     }
 
     private String address(HttpRequest<?> request) {
-        String a = addresses.resolve(request);
+        String a = addresses.of(request);
         return a == null ? "unknown" : a;
     }
 }

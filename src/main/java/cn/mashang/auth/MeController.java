@@ -1,5 +1,6 @@
 package cn.mashang.auth;
 
+import cn.mashang.common.ClientAddress;
 import cn.mashang.common.ApiException;
 import cn.mashang.deputy.DeputyRepository;
 import cn.mashang.region.RegionRepository;
@@ -10,7 +11,6 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -29,10 +29,10 @@ class MeController {
     private final StationRepository stations;
     private final RegionRepository regions;
     private final AuthService auth;
-    private final HttpClientAddressResolver addresses;
+    private final ClientAddress addresses;
 
     MeController(Scopes scopes, StaffAccountRepository accounts, DeputyRepository deputies, StationRepository stations,
-                 RegionRepository regions, AuthService auth, HttpClientAddressResolver addresses) {
+                 RegionRepository regions, AuthService auth, ClientAddress addresses) {
         this.scopes = scopes;
         this.accounts = accounts;
         this.deputies = deputies;
@@ -63,7 +63,7 @@ class MeController {
     AuthDtos.TokenResponse changePassword(@Valid @Body AuthDtos.PasswordChange body, Authentication authentication,
                                           HttpRequest<?> request) {
         StaffScope scope = scopes.of(authentication);
-        String address = addresses.resolve(request);
+        String address = addresses.of(request);
         return auth.changePassword(scope.accountId(), body.currentPassword(), body.newPassword(),
                 address == null ? "unknown" : address);
     }

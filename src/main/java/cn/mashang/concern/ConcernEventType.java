@@ -11,6 +11,7 @@ public enum ConcernEventType {
     DEPARTMENT_ANSWERED("部门答复"),
     EXTENSION_REQUESTED("申请延期"),
     EXTENDED("已延期"),
+    EXTENSION_REJECTED("延期未获批准"),
     RESOLVED("已办结"),
     REJECTED("不予受理"),
     MERGED("合并办理"),

@@ -31,21 +31,6 @@ public interface ConcernRepository extends CrudRepository<Concern, Long> {
             WHERE id = :id""")
     int addMeToo(long id, Instant now);
 
-    /** RESOLVED → CLOSED with the rating; 0 rows when the concern changed meanwhile. */
-    @Query("""
-            UPDATE concern SET state = 'CLOSED', rating = :rating, rating_comment = :comment, rated_at = :now,
-            closed_at = :now, updated_at = :now, version = version + 1
-            WHERE id = :id AND version = :version AND state = 'RESOLVED'""")
-    int close(long id, long version, String rating, String comment, Instant now);
-
-    /** RESOLVED → (REOPENED →) ACCEPTED after a dissatisfied rating; 0 rows when the concern changed meanwhile. */
-    @Query("""
-            UPDATE concern SET state = 'ACCEPTED', rating = :rating, rating_comment = :comment, rated_at = :now,
-            reopen_count = reopen_count + 1, resolved_at = NULL, outcome = NULL, updated_at = :now,
-            version = version + 1
-            WHERE id = :id AND version = :version AND state = 'RESOLVED'""")
-    int reopen(long id, long version, String rating, String comment, Instant now);
-
     @Query("UPDATE concern SET updated_at = :now, version = version + 1 WHERE id = :id")
     int touch(long id, Instant now);
 

@@ -1,9 +1,8 @@
 package cn.mashang.concern;
 
 /**
- * States of a concern (DESIGN.md §3). The transition table belongs to the life-cycle feature; intake only
- * creates SUBMITTED concerns and applies the resident's rating (RESOLVED → CLOSED, or RESOLVED → REOPENED →
- * ACCEPTED when dissatisfied).
+ * States of a concern (DESIGN.md §3). Intake creates SUBMITTED concerns; every transition after that is decided
+ * by {@link ConcernStateMachine} (the one transition table) and carried out by {@link ConcernLifecycle}.
  */
 public enum ConcernState {
     SUBMITTED("待受理"),

@@ -1,6 +1,7 @@
 package cn.mashang.concern;
 
 import cn.mashang.common.ApiException;
+import cn.mashang.common.ClientAddress;
 import cn.mashang.common.Times;
 import cn.mashang.deputy.DeputyRepository;
 import cn.mashang.qr.ContactCode;

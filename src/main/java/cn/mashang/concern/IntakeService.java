@@ -81,6 +81,9 @@ public class IntakeService {
         if (!categories.forCode(code).contains(req.category())) {
             throw ApiException.badField("category", "请从可选分类中选择");
         }
+        rejectControlCharacters("content", req.content());
+        rejectControlCharacters("address", req.address());
+        rejectControlCharacters("contactName", req.contactName());
         String content = req.content().strip();
         if (content.length() < 5) {
             throw ApiException.badField("content", "内容应为 5 到 2000 字");
@@ -216,6 +219,14 @@ public class IntakeService {
         byte[] k = new byte[18];
         random.nextBytes(k);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(k);
+    }
+
+    /** Text fields are text: no NUL, escape or other C0/C1 control characters (line breaks and tabs are fine). */
+    private static void rejectControlCharacters(String field, String value) {
+        if (value != null && value.chars().anyMatch(c -> (c < 0x20 && c != '\n' && c != '\r' && c != '\t')
+                || (c >= 0x7f && c <= 0x9f))) {
+            throw ApiException.badField(field, "含有不可见的控制字符");
+        }
     }
 
     private static String blankToNull(String s) {

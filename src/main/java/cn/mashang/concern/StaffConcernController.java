@@ -2,16 +2,13 @@ package cn.mashang.concern;
 
 import cn.mashang.auth.Scopes;
 import cn.mashang.common.ApiException;
-import cn.mashang.common.Paging;
 import cn.mashang.common.Times;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.model.Pageable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -19,12 +16,10 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 
-import java.util.List;
-import java.util.Map;
 
 /**
- * Minimal staff views of intake: a station's and a deputy's newest concerns (masked), the audited reveal of a
- * resident's contact data to the handling staff, and photos. The life-cycle feature replaces the queues.
+ * Staff access to a concern's resident data: the audited reveal of the resident's contact data to the handling
+ * staff, and photos. Queues and the detail are in {@link WorkController}.
  */
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -49,27 +44,6 @@ class StaffConcernController {
 
     @Serdeable
     record Contact(long concernId, @Nullable String contactName, @Nullable String mobile) {
-    }
-
-    @Get("/stations/{id}/concerns")
-    @Secured({"DEPUTY", "LIAISON", "STATION_HEAD", "ADMIN"})
-    Map<String, List<StaffConcernView>> stationQueue(long id, @QueryValue @Nullable Integer page,
-                                                     @QueryValue @Nullable Integer size, Authentication auth) {
-        scopes().requireSeeStation(auth, id, "联络站");
-        Pageable p = Paging.of(page, size, null);
-        return Map.of("items", concerns.findByStationIdOrderByIdDesc(id, p).stream().map(StaffConcernView::of).toList());
-    }
-
-    @Get("/deputies/{id}/concerns")
-    @Secured({"DEPUTY"})
-    Map<String, List<StaffConcernView>> deputyQueue(long id, @QueryValue @Nullable Integer page,
-                                                    @QueryValue @Nullable Integer size, Authentication auth) {
-        Long own = scopes().of(auth).deputyId();
-        if (own == null || own != id) {
-            throw ApiException.notFound("代表");
-        }
-        Pageable p = Paging.of(page, size, null);
-        return Map.of("items", concerns.findByDeputyIdOrderByIdDesc(id, p).stream().map(StaffConcernView::of).toList());
     }
 
     /** The resident's name and full mobile number for a callback; every reveal is written to pii_access_log. */

@@ -29,18 +29,18 @@ public class Tracking {
     private final ConcernPhotoRepository photos;
     private final StationRepository stations;
     private final DeputyRepository deputies;
-    private final IntakeConfig config;
+    private final ConcernLifecycle lifecycle;
 
     Tracking(ConcernRepository concerns, ConcernEventRepository events, ConcernTimeline timeline,
              ConcernPhotoRepository photos,
-             StationRepository stations, DeputyRepository deputies, IntakeConfig config) {
+             StationRepository stations, DeputyRepository deputies, ConcernLifecycle lifecycle) {
         this.concerns = concerns;
         this.events = events;
         this.timeline = timeline;
         this.photos = photos;
         this.stations = stations;
         this.deputies = deputies;
-        this.config = config;
+        this.lifecycle = lifecycle;
     }
 
     /** The concern when the key matches its hash or the device submitted it; else 404. */
@@ -63,11 +63,11 @@ public class Tracking {
     public TrackView view(Concern c) {
         Station s = stations.findById(c.stationId()).orElseThrow();
         String deputyName = c.deputyId() == null ? null : deputies.findById(c.deputyId()).map(d -> d.name()).orElse(null);
-        List<TrackView.Entry> entries = events.findByConcernIdAndIsPublicTrueOrderById(c.id()).stream()
-                .map(e -> new TrackView.Entry(e.type().name(), e.type().label(), e.actorType().name(),
-                        e.toState() == null ? null : e.toState().name(),
-                        e.toState() == null ? null : e.toState().label(), e.body(), Times.show(e.createdAt())))
-                .toList();
+        List<TrackView.Entry> entries = publicTimeline(c.id());
+        TrackView.Merged merged = c.mergedIntoId() == null ? null : concerns.findById(c.mergedIntoId())
+                .map(m -> new TrackView.Merged(m.trackingNo(), m.state().name(), m.state().label(),
+                        m.outcome() == null ? null : m.outcome().label(), publicTimeline(m.id())))
+                .orElse(null);
         List<TrackView.Photo> pics = photos.findByConcernIdOrderById(c.id()).stream()
                 .map(p -> new TrackView.Photo(p.id(), "/api/v1/track/" + c.trackingNo() + "/photos/" + p.id(),
                         p.width(), p.height()))
@@ -76,7 +76,18 @@ public class Tracking {
                 c.address(), c.contactName(), c.mobileMasked(), s.name(), deputyName, Times.show(c.createdAt()),
                 Times.show(c.updatedAt()), c.meTooCount(), c.reopenCount(),
                 c.rating() == null ? null : c.rating().name(), c.rating() == null ? null : c.rating().label(),
-                c.ratingComment(), c.state() == ConcernState.RESOLVED, canAddMessage(c), pics, entries);
+                c.ratingComment(), c.state() == ConcernState.RESOLVED && c.mergedIntoId() == null, canAddMessage(c),
+                c.outcome() == null ? null : c.outcome().name(), c.outcome() == null ? null : c.outcome().label(),
+                pics, entries, merged);
+    }
+
+    /** The resident-visible rows of a timeline: public events only, no staff names, accounts or phone numbers. */
+    private List<TrackView.Entry> publicTimeline(long concernId) {
+        return events.findByConcernIdAndIsPublicTrueOrderById(concernId).stream()
+                .map(e -> new TrackView.Entry(e.type().name(), e.type().label(), e.actorType().name(),
+                        e.toState() == null ? null : e.toState().name(),
+                        e.toState() == null ? null : e.toState().label(), e.body(), Times.show(e.createdAt())))
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -99,34 +110,11 @@ public class Tracking {
     }
 
     /**
-     * The resident's rating, only while RESOLVED. Satisfied or basically satisfied closes the concern; dissatisfied
-     * reopens it (RESOLVED → REOPENED → ACCEPTED, counted) until {@code intake.max-reopens} reopenings, then closes.
+     * The resident's rating, only while RESOLVED; the transitions (close, or reopen when dissatisfied) are decided
+     * by {@link ConcernStateMachine} and carried out by {@link ConcernLifecycle}.
      */
-    @Transactional
     public void rate(Concern c, Rating rating, @Nullable String comment) {
-        if (c.state() != ConcernState.RESOLVED) {
-            throw ApiException.conflict("办结后才能评价，且每次办结只能评价一次");
-        }
-        Instant now = Times.now();
-        String body = rating.label() + (comment == null || comment.isBlank() ? "" : "：" + comment.strip());
-        String text = comment == null || comment.isBlank() ? null : comment.strip();
-        boolean reopen = rating == Rating.DISSATISFIED && c.reopenCount() < config.maxReopens();
-        long version = c.version() == null ? 0 : c.version();
-        if (reopen) {
-            if (concerns.reopen(c.id(), version, rating.name(), text, now) != 1) {
-                throw ApiException.conflict("反映状态已变化，请刷新后重试");
-            }
-            timeline.record(c, ConcernEvent.resident(c.id(), ConcernEventType.RATED, ConcernState.RESOLVED,
-                    ConcernState.REOPENED, body, now));
-            timeline.record(c, new ConcernEvent(null, c.id(), ConcernEventType.REOPENED, ActorType.SYSTEM, null, null,
-                    ConcernState.REOPENED, ConcernState.ACCEPTED, "群众不满意，重新办理", null, true, now));
-        } else {
-            if (concerns.close(c.id(), version, rating.name(), text, now) != 1) {
-                throw ApiException.conflict("反映状态已变化，请刷新后重试");
-            }
-            timeline.record(c, ConcernEvent.resident(c.id(), ConcernEventType.RATED, ConcernState.RESOLVED,
-                    ConcernState.CLOSED, body, now));
-        }
+        lifecycle.rate(c, rating, comment);
     }
 
     public ConcernPhoto photo(Concern c, long photoId) {

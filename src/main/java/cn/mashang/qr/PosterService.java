@@ -2,13 +2,10 @@ package cn.mashang.qr;
 
 import cn.mashang.AppConfig;
 import cn.mashang.common.ApiException;
+import cn.mashang.common.TrueTypeSource;
 import cn.mashang.station.StationDetail;
 import cn.mashang.station.StationQueries;
 import jakarta.inject.Singleton;
-import org.apache.fontbox.ttf.TTFParser;
-import org.apache.fontbox.ttf.TrueTypeCollection;
-import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -17,11 +14,8 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 import javax.imageio.ImageIO;
 import java.io.ByteArrayOutputStream;
-import java.io.Closeable;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** A station's A4 wall poster as PDF (vector, embedded font subset) or PNG (150 dpi), same layout. */
 @Singleton
@@ -93,25 +87,6 @@ public class PosterService {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The first face of a TrueType file or collection, kept open while the PDF embeds its subset. */
-    private record TrueTypeSource(TrueTypeFont font, Closeable owner) implements Closeable {
-        static TrueTypeSource open(File file) throws IOException {
-            if (file.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".ttc")) {
-                TrueTypeCollection ttc = new TrueTypeCollection(file);
-                AtomicReference<TrueTypeFont> first = new AtomicReference<>();
-                ttc.processAllFonts(f -> first.compareAndSet(null, f));
-                return new TrueTypeSource(first.get(), ttc);
-            }
-            TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBufferedFile(file));
-            return new TrueTypeSource(ttf, ttf);
-        }
-
-        @Override
-        public void close() throws IOException {
-            owner.close();
         }
     }
 }

@@ -4,7 +4,6 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
@@ -109,52 +108,15 @@ class TokenAuthenticationTest {
         assertEquals(wrong.get("title"), unknown.get("title"));
     }
 
-    @Test
-    void aGarbageTokenIsUnauthorized() {
-        unauthorized("not.a.token");
-        unauthorized("abc");
-    }
-
+    /** The positive control of the hostile-token corpus ({@link HostileTokenTest}), which changes one thing each. */
     @Test
     void aForgedTokenWithTheServiceKeyIsAcceptedSoTheNegativeCasesBelowTestOneThingEach() throws Exception {
         assertEquals("STATION_HEAD", me(forged(serviceKey(), c -> { })).get("role"));
     }
 
     @Test
-    void anExpiredTokenIsUnauthorized() throws Exception {
-        unauthorized(forged(serviceKey(), c -> c.expirationTime(Date.from(Instant.now().minusSeconds(120)))));
-    }
-
-    @Test
-    void aTokenSignedWithAnotherKeyIsUnauthorized() throws Exception {
-        unauthorized(forged("another-secret-another-secret-another-secret-0123".getBytes(StandardCharsets.UTF_8), c -> { }));
-    }
-
-    @Test
-    void anUnsignedAlgNoneTokenIsUnauthorized() throws Exception {
-        String signed = forged(serviceKey(), c -> { });
-        var claims = SignedJWT.parse(signed).getJWTClaimsSet();
-        unauthorized(new PlainJWT(claims).serialize());
-    }
-
-    @Test
-    void aTokenOfAnotherIssuerIsUnauthorized() throws Exception {
-        unauthorized(forged(serviceKey(), c -> c.issuer("someone-else")));
-    }
-
-    @Test
-    void aTokenForAnotherAudienceIsUnauthorized() throws Exception {
-        unauthorized(forged(serviceKey(), c -> c.audience("another-app")));
-    }
-
-    @Test
     void aTokenWithAnOldVersionIsUnauthorized() throws Exception {
         unauthorized(forged(serviceKey(), c -> c.claim("ver", 7L)));
-    }
-
-    @Test
-    void aRefreshTokenUsedAsAccessTokenIsUnauthorized() {
-        unauthorized((String) Logins.login(client, "liaison-qjny", Logins.PASSWORD).get("refreshToken"));
     }
 
     @Test

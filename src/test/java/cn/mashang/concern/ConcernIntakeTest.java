@@ -217,7 +217,7 @@ class ConcernIntakeTest {
     @Test
     void theResidentTokenIsNotAcceptedAsAStaffBearerToken() {
         String token = (String) client.retrieve(HttpRequest.GET("/api/v1/my/token"), Http.MAP).get("residentToken");
-        problem(client, HttpRequest.GET("/api/v1/stations/1/concerns").bearerAuth(token), 401);
+        problem(client, HttpRequest.GET("/api/v1/stations/1/queue").bearerAuth(token), 401);
     }
 
     @Test
@@ -313,14 +313,14 @@ class ConcernIntakeTest {
         long station = stationOf(REGIONAL_CODE);
         var a = submit(client, Intake.withContact(body(REGIONAL_CODE, "队列测试：小区水压太低")));
         String token = Intake.staffToken(client, "head-heping");
-        var items = list(client.retrieve(HttpRequest.GET("/api/v1/stations/" + station + "/concerns").bearerAuth(token),
+        var items = list(client.retrieve(HttpRequest.GET("/api/v1/stations/" + station + "/queue").bearerAuth(token),
                 Http.MAP).get("items"));
         assertEquals(a.get("trackingNo"), items.get(0).get("trackingNo"));
         assertEquals("138****5678", items.get(0).get("mobileMasked"));
         assertFalse(items.toString().contains(Intake.MOBILE));
         String outsider = Intake.staffToken(client, "liaison-qjny");
-        problem(client, HttpRequest.GET("/api/v1/stations/" + station + "/concerns").bearerAuth(outsider), 404);
-        problem(client, HttpRequest.GET("/api/v1/stations/" + station + "/concerns"), 401);
+        problem(client, HttpRequest.GET("/api/v1/stations/" + station + "/queue").bearerAuth(outsider), 404);
+        problem(client, HttpRequest.GET("/api/v1/stations/" + station + "/queue"), 401);
     }
 
     @Test
@@ -330,11 +330,13 @@ class ConcernIntakeTest {
         var a = submit(client, body(DEPUTY_CODE, "代表队列测试：企业用电报装太慢"));
         assertEquals("王建华", offer.get("deputyName"));
         String token = Intake.staffToken(client, "13800000001");
-        var items = list(client.retrieve(HttpRequest.GET("/api/v1/deputies/" + deputy + "/concerns").bearerAuth(token),
+        var items = list(client.retrieve(HttpRequest.GET("/api/v1/me/queue?view=todo").bearerAuth(token),
                 Http.MAP).get("items"));
         assertEquals(a.get("trackingNo"), items.get(0).get("trackingNo"));
-        problem(client, HttpRequest.GET("/api/v1/deputies/" + deputy + "/concerns")
-                .bearerAuth(Intake.staffToken(client, "13800000002")), 404);
+        assertEquals(deputy, ((Number) items.get(0).get("deputyId")).longValue());
+        var others = list(client.retrieve(HttpRequest.GET("/api/v1/me/queue?view=todo")
+                .bearerAuth(Intake.staffToken(client, "13800000002")), Http.MAP).get("items"));
+        assertFalse(others.stream().anyMatch(i -> a.get("trackingNo").equals(i.get("trackingNo"))));
     }
 
     @Test

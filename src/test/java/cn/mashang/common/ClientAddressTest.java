@@ -1,4 +1,4 @@
-package cn.mashang.concern;
+package cn.mashang.common;
 
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.simple.SimpleHttpRequest;

@@ -1,4 +1,4 @@
-package cn.mashang.concern;
+package cn.mashang.common;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
@@ -12,7 +12,9 @@ import java.util.List;
 /**
  * The resident's address for rate limits: the peer address, or — only when the peer is a trusted proxy
  * ({@code net.trusted-proxies}, CIDRs, default the local nginx 127.0.0.1/32) — the right-most X-Forwarded-For
- * entry that is not itself a trusted proxy.
+ * entry that is not itself a trusted proxy. The one resolver of client addresses: login throttling (auth) and
+ * resident rate limits (intake) both use it, so a spoofed X-Forwarded-For from an untrusted peer never changes
+ * anyone's rate-limit identity. (Micronaut's HttpClientAddressResolver trusts forwarded headers from anyone.)
  */
 @Singleton
 public class ClientAddress {

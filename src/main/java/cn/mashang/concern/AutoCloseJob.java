@@ -1,0 +1,67 @@
+package cn.mashang.concern;
+
+import cn.mashang.common.JobLock;
+import cn.mashang.common.Times;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Closes resolved concerns nobody rated within the SLA rule's feedback days (working days after resolved_at).
+ * Runs hourly on one replica ({@link JobLock} "concern-auto-close"); each concern is closed by a guarded update
+ * in its own transaction, so a run can be repeated or interrupted without harm.
+ */
+@Singleton
+public class AutoCloseJob {
+    static final String LOCK = "concern-auto-close";
+    private static final Logger LOG = LoggerFactory.getLogger(AutoCloseJob.class);
+    private final LifecycleRepository rows;
+    private final ConcernLifecycle lifecycle;
+    private final JobLock lock;
+
+    AutoCloseJob(LifecycleRepository rows, ConcernLifecycle lifecycle, JobLock lock) {
+        this.rows = rows;
+        this.lifecycle = lifecycle;
+        this.lock = lock;
+    }
+
+    @Scheduled(fixedDelay = "${lifecycle.auto-close-interval:1h}", initialDelay = "${lifecycle.auto-close-initial-delay:10m}")
+    void scheduled() {
+        if (!lock.tryLock(LOCK, Duration.ofMinutes(30))) {
+            return;
+        }
+        try {
+            run(Times.now());
+        } finally {
+            lock.unlock(LOCK);
+        }
+    }
+
+    /** Closes every due concern as of {@code now}; answers how many were closed. */
+    public int run(Instant now) {
+        int closed = 0;
+        long after = 0;
+        // a feedback window is at least one working day, so nothing resolved within the last day can be due
+        Instant cutoff = now.minus(Duration.ofDays(1));
+        for (var batch = rows.resolvedBefore(cutoff, after); !batch.isEmpty(); batch = rows.resolvedBefore(cutoff, after)) {
+            for (Concern c : batch) {
+                after = c.id();
+                try {
+                    if (lifecycle.autoCloseIfDue(c, now)) {
+                        closed++;
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warn("auto-close of concern {} failed: {}", c.id(), e.toString());
+                }
+            }
+        }
+        if (closed > 0) {
+            LOG.info("Auto-closed {} concerns without a rating", closed);
+        }
+        return closed;
+    }
+}

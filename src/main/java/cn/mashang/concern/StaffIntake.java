@@ -1,0 +1,193 @@
+package cn.mashang.concern;
+
+import cn.mashang.AppConfig;
+import cn.mashang.common.ApiException;
+import cn.mashang.common.Times;
+import cn.mashang.deputy.Membership;
+import cn.mashang.deputy.MembershipRepository;
+import cn.mashang.qr.ContactCode;
+import cn.mashang.station.Station;
+import cn.mashang.station.StationRepository;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.serde.ObjectMapper;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+
+/**
+ * Liaison intake (issue 6/8): a concern raised in person on a reception day (channel RECEPTION_DAY, with the
+ * session id in the event payload) or by phone (PHONE), entered by a liaison or head of the station. The concern
+ * is created SUBMITTED like a resident's, so it lands in the station's queue at once; the timeline's first row
+ * names the staff actor. The answer carries the secret tracking link to hand or text to the resident.
+ * Idempotent by the Idempotency-Key header (the same table as resident submissions).
+ */
+@Singleton
+public class StaffIntake {
+    private final StationRepository stations;
+    private final MembershipRepository memberships;
+    private final Categories categories;
+    private final IdempotencyRepository idempotency;
+    private final StaffIntakeWriter writer;
+    private final TrackingNumbers trackingNumbers;
+    private final PiiCrypto crypto;
+    private final AppConfig app;
+    private final ObjectMapper json;
+    private final SecureRandom random = new SecureRandom();
+
+    StaffIntake(StationRepository stations, MembershipRepository memberships, Categories categories,
+                IdempotencyRepository idempotency, StaffIntakeWriter writer, TrackingNumbers trackingNumbers,
+                PiiCrypto crypto, AppConfig app, ObjectMapper json) {
+        this.stations = stations;
+        this.memberships = memberships;
+        this.categories = categories;
+        this.idempotency = idempotency;
+        this.writer = writer;
+        this.trackingNumbers = trackingNumbers;
+        this.crypto = crypto;
+        this.app = app;
+        this.json = json;
+    }
+
+    /** What the liaison entered. {@code consent}: the resident agreed (orally) to leave name/mobile. */
+    @Serdeable
+    public record Request(Channel channel, String category, String content, @Nullable String address,
+                          @Nullable String contactName, @Nullable String mobile, @Nullable Boolean consent,
+                          @Nullable Long deputyId, @Nullable Long sessionId) {
+    }
+
+    /** The staff member entering it. */
+    public record Actor(long accountId, String role) {
+    }
+
+    /** The answer: tracking number, the secret tracking link and its key, and the concern's id. */
+    @Serdeable
+    public record Answer(String trackingNo, String trackingUrl, String key, long concernId) {
+    }
+
+    public record Result(Answer answer, boolean replayed) {
+    }
+
+    /**
+     * Creates the concern. {@code alsoInTransaction} runs with the new concern id inside the creating
+     * transaction (e.g. to link it to a reception session); it is not run for a replay.
+     */
+    public Result create(long stationId, Request req, String idemKey, Actor actor, @Nullable LongConsumer alsoInTransaction) {
+        if (idemKey == null || !idemKey.matches("[A-Za-z0-9_-]{8,80}")) {
+            throw ApiException.badField("Idempotency-Key", "请求头 Idempotency-Key 缺失或格式不正确（8 到 80 位字母数字）");
+        }
+        if (req.channel() != Channel.PHONE && req.channel() != Channel.RECEPTION_DAY) {
+            throw ApiException.badField("channel", "来源应为 PHONE（电话）或 RECEPTION_DAY（接待日当面反映）");
+        }
+        Station station = stations.findById(stationId).filter(Station::active)
+                .orElseThrow(() -> ApiException.notFound("联络站"));
+        ContactCode stationScope = new ContactCode(null, "", ContactCode.Kind.STATION, stationId, null, null, null, true,
+                Times.now(), null);
+        if (req.category() == null || !categories.forCode(stationScope).contains(req.category())) {
+            throw ApiException.badField("category", "请从可选分类中选择");
+        }
+        String content = req.content() == null ? "" : req.content().strip();
+        if (content.length() < 5 || content.length() > 2000) {
+            throw ApiException.badField("content", "内容应为 5 到 2000 字");
+        }
+        String name = blank(req.contactName());
+        String mobile = blank(req.mobile());
+        if (mobile != null && !mobile.matches("1[3-9]\\d{9}")) {
+            throw ApiException.badField("mobile", "请填写正确的 11 位手机号");
+        }
+        if ((name != null || mobile != null) && !Boolean.TRUE.equals(req.consent())) {
+            throw ApiException.badField("consent", "留下群众姓名或手机号前，请征得其同意并勾选");
+        }
+        Membership membership = null;
+        if (req.deputyId() != null) {
+            membership = memberships.findByStationIdAndDeputyId(stationId, req.deputyId()).filter(Membership::active)
+                    .orElseThrow(() -> ApiException.badField("deputyId", "所选代表不是本站驻站代表"));
+        }
+        String address = blank(req.address());
+        String requestHash = crypto.hmac(String.join("\u0001", "staff", String.valueOf(stationId),
+                req.channel().name(), req.category(), content, Objects.toString(address, ""), Objects.toString(name, ""),
+                Objects.toString(mobile, ""), Objects.toString(req.deputyId(), ""), Objects.toString(req.sessionId(), ""),
+                String.valueOf(actor.accountId())));
+        Optional<IdempotencyRecord> earlier = idempotency.findByIdemKey(idemKey);
+        if (earlier.isPresent()) {
+            return replay(earlier.get(), requestHash);
+        }
+        var now = Times.now();
+        String key = newSecret();
+        Concern concern = new Concern(null, trackingNumbers.next(now), ResidentTokens.sha256(key), stationId,
+                membership == null ? null : membership.deputyId(), membership == null ? null : membership.id(),
+                station.regionId(), req.channel(), null, req.category(), content, address, name, crypto.encrypt(mobile),
+                PiiCrypto.mask(mobile), crypto.hmac(mobile), name != null || mobile != null ? now : null, null,
+                ConcernState.SUBMITTED, null, null, null, null, null, null, null, null, 0, 0, null, null, null, null,
+                now, now, null);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("channel", req.channel().name());
+        if (req.sessionId() != null) {
+            payload.put("receptionSessionId", req.sessionId());
+        }
+        String body = req.channel() == Channel.PHONE ? "联络员电话受理" : "接待日当面反映，联络员代为登记";
+        IdempotencyRecord record = new IdempotencyRecord(null, idemKey, "staff:" + actor.accountId(), requestHash,
+                null, null, now);
+        try {
+            Answer a = writer.create(record, concern, actor, body, write(payload), alsoInTransaction,
+                    c -> new Answer(c.trackingNo(), app.publicBaseUrl() + "/t/" + c.trackingNo() + "#k=" + key, key,
+                            c.id()), this::seal);
+            return new Result(a, false);
+        } catch (ApiException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            Optional<IdempotencyRecord> winner = idempotency.findByIdemKey(idemKey);
+            if (winner.isPresent()) {
+                return replay(winner.get(), requestHash);
+            }
+            throw e;
+        }
+    }
+
+    private Result replay(IdempotencyRecord record, String requestHash) {
+        if (!record.requestHash().equals(requestHash)) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "请求无法处理",
+                    "此 Idempotency-Key 已用于另一份内容，请勿重复使用");
+        }
+        if (record.response() == null) {
+            throw new ApiException(HttpStatus.CONFLICT, "操作冲突", "相同的登记正在处理，请稍后重试",
+                    Map.of("retryAfterSeconds", 1));
+        }
+        try {
+            return new Result(json.readValue(crypto.decrypt(record.response()), Answer.class), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String seal(Answer a) {
+        return crypto.encrypt(write(a));
+    }
+
+    private String write(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String newSecret() {
+        byte[] k = new byte[18];
+        random.nextBytes(k);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(k);
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

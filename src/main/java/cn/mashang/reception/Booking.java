@@ -1,0 +1,28 @@
+package cn.mashang.reception;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+
+/** A resident's booking of a session. Mobile only encrypted, masked and hashed (as for concerns). */
+@MappedEntity("reception_booking")
+public record Booking(
+        @Id @GeneratedValue @Nullable Long id,
+        Long sessionId,
+        String bookingCode,
+        @Nullable String contactName,
+        @Nullable String mobileEnc,
+        @Nullable String mobileMasked,
+        @Nullable String mobileHash,
+        @Nullable Instant consentAt,
+        String deviceId,
+        Status status,
+        @Nullable Instant checkedInAt,
+        @Nullable Long checkedInBy,
+        Instant createdAt) {
+
+    public enum Status { BOOKED, CHECKED_IN, CANCELLED }
+}

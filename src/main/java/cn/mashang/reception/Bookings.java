@@ -1,0 +1,147 @@
+package cn.mashang.reception;
+
+import cn.mashang.common.ApiException;
+import cn.mashang.common.Times;
+import cn.mashang.concern.PiiCrypto;
+import cn.mashang.concern.RateLimits;
+import cn.mashang.concern.ResidentTokens;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Resident bookings of a session: one per person (device, and mobile number when given) per session, at most
+ * {@code reception.max-open-bookings} open bookings per person, never beyond the session's capacity (an atomic
+ * seat counter on the session row). The booking code is short, random and unambiguous to read aloud.
+ */
+@Singleton
+class Bookings {
+    /** No 0/O, 1/I/L: codes are read aloud and typed by liaisons. */
+    static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+    static final int CODE_LENGTH = 8;
+
+    private final ReceptionRepositories.Sessions sessions;
+    private final ReceptionRepositories.Bookings bookings;
+    private final PiiCrypto crypto;
+    private final ResidentTokens tokens;
+    private final RateLimits limits;
+    private final ReceptionConfig config;
+    private final SessionPlanner planner;
+    private final SecureRandom random = new SecureRandom();
+
+    Bookings(ReceptionRepositories.Sessions sessions, ReceptionRepositories.Bookings bookings, PiiCrypto crypto,
+             ResidentTokens tokens, RateLimits limits, ReceptionConfig config, SessionPlanner planner) {
+        this.sessions = sessions;
+        this.bookings = bookings;
+        this.crypto = crypto;
+        this.tokens = tokens;
+        this.limits = limits;
+        this.config = config;
+        this.planner = planner;
+    }
+
+    record Result(Booking booking, ReceptionSession session, boolean created, String issuedToken) {
+    }
+
+    Result book(long sessionId, ReceptionDtos.BookingInput in, Optional<ResidentTokens.Device> device, String address) {
+        ReceptionSession s = sessions.findById(sessionId).orElseThrow(() -> ApiException.notFound("接待日"));
+        Instant now = planner.now();
+        if (s.status() != ReceptionSession.Status.SCHEDULED || !s.startsAt().isAfter(now)) {
+            throw ApiException.conflict("该场接待已开始、已结束或已取消，不能再预约");
+        }
+        String name = SessionPlanner.blank(in.contactName());
+        String mobile = SessionPlanner.blank(in.mobile());
+        if (mobile != null && !mobile.matches("1[3-9]\\d{9}")) {
+            throw ApiException.badField("mobile", "请填写正确的 11 位手机号");
+        }
+        if ((name != null || mobile != null) && !Boolean.TRUE.equals(in.consent())) {
+            throw ApiException.badField("consent", "留下姓名或手机号时，请先同意个人信息使用说明");
+        }
+        String mobileHash = crypto.hmac(mobile);
+        if (device.isPresent()) {
+            Optional<Booking> mine = bookings.findBySessionIdAndDeviceId(sessionId, device.get().id())
+                    .filter(b -> b.status() != Booking.Status.CANCELLED);
+            if (mine.isPresent()) {
+                return new Result(mine.get(), s, false, null);
+            }
+        }
+        limits.take(RateLimits.Kind.SUBMIT_ADDRESS, "booking:" + address);
+        if (mobileHash != null && bookings.findBySessionIdAndMobileHash(sessionId, mobileHash).isPresent()) {
+            throw ApiException.conflict("该手机号已预约本场接待，请使用原预约码");
+        }
+        String issued = null;
+        ResidentTokens.Device dev;
+        if (device.isPresent()) {
+            dev = device.get();
+        } else {
+            dev = ResidentTokens.device(tokens.newSubject());
+            issued = tokens.issue(dev.subject(), Times.now());
+        }
+        if (bookings.openOf(dev.id(), mobileHash == null ? "-" : mobileHash, now) >= config.maxOpenBookings()) {
+            throw new ApiException(HttpStatus.CONFLICT, "预约已达上限",
+                    "每人最多同时保留 " + config.maxOpenBookings() + " 个未到场的预约");
+        }
+        Booking b = save(s, name, mobile, mobileHash, dev.id(), now);
+        return new Result(b, sessions.findById(sessionId).orElse(s), true, issued);
+    }
+
+    @Transactional
+    public Booking save(ReceptionSession s, String name, String mobile, String mobileHash, String deviceId, Instant now) {
+        if (sessions.takeSeat(s.id(), now) == 0) {
+            throw new ApiException(HttpStatus.CONFLICT, "名额已满", "本场接待的预约名额已满，欢迎直接到站或选择其他场次");
+        }
+        try {
+            return bookings.save(new Booking(null, s.id(), newCode(), name, crypto.encrypt(mobile), PiiCrypto.mask(mobile),
+                    mobileHash, name != null || mobile != null ? now : null, deviceId, Booking.Status.BOOKED, null, null,
+                    now));
+        } catch (RuntimeException e) {
+            // a concurrent second booking of the same person (unique keys): the transaction is rolled back
+            throw ApiException.conflict("您已预约本场接待");
+        }
+    }
+
+    /** Checks a booking of the session in; idempotent (a second check-in answers the first). */
+    @Transactional
+    public ReceptionDtos.CheckInAnswer checkIn(ReceptionSession s, ReceptionDtos.CheckInInput in, long byAccount) {
+        Booking b;
+        if (in.bookingCode() != null && !in.bookingCode().isBlank()) {
+            b = bookings.findByBookingCode(in.bookingCode().strip().toUpperCase()).orElse(null);
+        } else if (in.bookingId() != null) {
+            b = bookings.findById(in.bookingId()).orElse(null);
+        } else {
+            throw ApiException.badField("bookingCode", "请填写预约码或选择预约");
+        }
+        if (b == null || !b.sessionId().equals(s.id())) {
+            throw ApiException.notFound("预约");
+        }
+        if (s.status() != ReceptionSession.Status.SCHEDULED) {
+            throw ApiException.conflict("该场接待已取消");
+        }
+        Instant now = planner.now();
+        if (planner.today().isBefore(s.sessionDate())) {
+            throw ApiException.conflict("接待日当天才能签到（" + s.sessionDate() + "）");
+        }
+        if (b.status() == Booking.Status.CANCELLED) {
+            throw ApiException.conflict("该预约已取消");
+        }
+        boolean already = b.status() == Booking.Status.CHECKED_IN || bookings.checkIn(b.id(), byAccount, now) == 0;
+        return new ReceptionDtos.CheckInAnswer(row(bookings.findById(b.id()).orElseThrow()), already);
+    }
+
+    static ReceptionDtos.BookingRow row(Booking b) {
+        return new ReceptionDtos.BookingRow(b.id(), b.bookingCode(), b.status().name(), b.contactName(), b.mobileMasked(),
+                Times.show(b.createdAt()), Times.show(b.checkedInAt()));
+    }
+
+    private String newCode() {
+        StringBuilder sb = new StringBuilder(CODE_LENGTH);
+        for (int i = 0; i < CODE_LENGTH; i++) {
+            sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,125 @@
+package cn.mashang.reception;
+
+import cn.mashang.common.ApiException;
+import cn.mashang.common.Times;
+import cn.mashang.common.ClientAddress;
+import cn.mashang.concern.ResidentTokens;
+import cn.mashang.qr.QrRenderer;
+import cn.mashang.station.Station;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import jakarta.validation.Valid;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Public side of reception days: a station's upcoming sessions and published plans, one session, booking a slot
+ * (anonymous, abuse-limited, mobile encrypted), and the booking's status and QR image.
+ */
+@Controller("/api/v1")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ReceptionPublicController {
+    private static final String TOKEN_HEADER = "X-Resident-Token";
+    private final SessionPlanner planner;
+    private final ReceptionRepositories.Sessions sessions;
+    private final ReceptionRepositories.Bookings bookingRows;
+    private final ReceptionRepositories.Plans planRows;
+    private final Visits visits;
+    private final Plans plans;
+    private final Bookings bookings;
+    private final ResidentTokens tokens;
+    private final ClientAddress clientAddress;
+    private final QrRenderer qr;
+
+    ReceptionPublicController(SessionPlanner planner, ReceptionRepositories.Sessions sessions,
+                              ReceptionRepositories.Bookings bookingRows, ReceptionRepositories.Plans planRows,
+                              Visits visits, Plans plans, Bookings bookings, ResidentTokens tokens,
+                              ClientAddress clientAddress, QrRenderer qr) {
+        this.planner = planner;
+        this.sessions = sessions;
+        this.bookingRows = bookingRows;
+        this.planRows = planRows;
+        this.visits = visits;
+        this.plans = plans;
+        this.bookings = bookings;
+        this.tokens = tokens;
+        this.clientAddress = clientAddress;
+        this.qr = qr;
+    }
+
+    /** Scheduled sessions of the station: upcoming (from now, default) or dated in [from, to]. */
+    @Get("/stations/{id}/sessions")
+    List<ReceptionDtos.SessionView> sessions(long id, @QueryValue @Nullable Boolean upcoming,
+                                             @QueryValue @Nullable LocalDate from, @QueryValue @Nullable LocalDate to) {
+        planner.station(id);
+        return visits.views(planner.sessionsOf(id, upcoming, from, to).stream()
+                .filter(s -> s.status() == ReceptionSession.Status.SCHEDULED).toList(), false);
+    }
+
+    /** Published plans from today on. */
+    @Get("/stations/{id}/plans")
+    List<ReceptionDtos.PlanView> plans(long id) {
+        planner.station(id);
+        return plans.views(planRows.publishedFrom(id, SessionPlanner.at(planner.today(), "00:00")));
+    }
+
+    /** The station page's one call: upcoming sessions (first 5) and published plans (first 5). */
+    @Get("/stations/{id}/upcoming")
+    ReceptionDtos.Upcoming upcoming(long id) {
+        List<ReceptionDtos.SessionView> s = sessions(id, true, null, null);
+        List<ReceptionDtos.PlanView> p = plans(id);
+        return new ReceptionDtos.Upcoming(s.subList(0, Math.min(5, s.size())), p.subList(0, Math.min(5, p.size())));
+    }
+
+    @Get("/sessions/{id}")
+    ReceptionDtos.SessionView session(long id) {
+        ReceptionSession s = sessions.findById(id).orElseThrow(() -> ApiException.notFound("接待日"));
+        planner.station(s.stationId());
+        return visits.views(List.of(s), false).get(0);
+    }
+
+    /** Books a slot; 201 new, 200 when this device already holds a booking of the session. */
+    @Post("/sessions/{id}/bookings")
+    HttpResponse<ReceptionDtos.BookingAnswer> book(long id, @Body @Valid ReceptionDtos.BookingInput body,
+                                                   HttpRequest<?> request, @Header(TOKEN_HEADER) @Nullable String token) {
+        Bookings.Result r = bookings.book(id, body, tokens.verify(token, Times.now()), clientAddress.of(request));
+        Station st = planner.station(r.session().stationId());
+        return HttpResponse.<ReceptionDtos.BookingAnswer>status(r.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(new ReceptionDtos.BookingAnswer(r.booking().bookingCode(), r.session().id(),
+                        r.booking().status().name(), Times.show(r.session().startsAt()), r.session().place(), st.name(),
+                        r.booking().mobileMasked(), r.issuedToken()))
+                .header("Cache-Control", "no-store");
+    }
+
+    /** A booking's status by its code (no personal data). */
+    @Get("/bookings/{code}")
+    ReceptionDtos.BookingAnswer booking(String code) {
+        Booking b = bookingRows.findByBookingCode(code.toUpperCase()).orElseThrow(() -> ApiException.notFound("预约"));
+        ReceptionSession s = sessions.findById(b.sessionId()).orElseThrow();
+        return new ReceptionDtos.BookingAnswer(b.bookingCode(), s.id(), b.status().name(), Times.show(s.startsAt()),
+                s.place(), planner.station(s.stationId()).name(), null, null);
+    }
+
+    /** The booking code as a QR image, for the liaison's scanner at check-in. */
+    @Get("/bookings/{code}/qr.svg")
+    HttpResponse<String> bookingQr(String code) {
+        Booking b = bookingRows.findByBookingCode(code.toUpperCase()).orElseThrow(() -> ApiException.notFound("预约"));
+        return HttpResponse.ok(qr.svg(b.bookingCode(), 240)).contentType(MediaType.of("image/svg+xml"))
+                .header("Cache-Control", "private, max-age=86400");
+    }
+}

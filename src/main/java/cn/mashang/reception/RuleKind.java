@@ -1,0 +1,6 @@
+package cn.mashang.reception;
+
+/** Recurrence of a reception rule: a day of every month (每月5日) or a day of every week (每周三下午). */
+public enum RuleKind {
+    MONTHLY_DAY, WEEKLY
+}

@@ -1,0 +1,95 @@
+// Resident booking page /r/{sessionId}: shows the session, books a slot (optional name/mobile), shows the booking code.
+import { api, el, $, showError, fmtTime, lastSegment } from './api.js';
+import { residentToken, saveResidentToken } from './resident.js';
+
+const sessionId = lastSegment();
+const form = $('#form');
+const CODES = 'mashang.bookings';
+
+function row(label, value) {
+  return value ? el('div', { class: 'cell' }, el('div', { class: 'cell__hd', text: label }), el('div', { class: 'cell__bd', text: value })) : null;
+}
+
+function remember(code) {
+  try {
+    const all = JSON.parse(localStorage.getItem(CODES) || '{}');
+    all[sessionId] = code;
+    localStorage.setItem(CODES, JSON.stringify(all));
+  } catch (e) { /* private mode */ }
+}
+
+function rememberedCode() {
+  try { return JSON.parse(localStorage.getItem(CODES) || '{}')[sessionId] || null; } catch (e) { return null; }
+}
+
+function showCode(code, s) {
+  form.classList.add('hidden');
+  $('#done').classList.remove('hidden');
+  $('#done').replaceChildren(
+    el('div', { class: 'section-title', text: '您的预约码' }),
+    el('div', { class: 'code-box' },
+      el('div', { class: 'code', text: code }),
+      el('img', { src: '/api/v1/bookings/' + encodeURIComponent(code) + '/qr.svg', alt: '预约码二维码 ' + code })),
+    el('div', { class: 'hint', text: `请于 ${fmtTime(s.startsAt)} 前往 ${s.place || s.stationName}，向联络员出示预约码签到。` }));
+}
+
+async function load() {
+  let s;
+  try {
+    s = await api('/api/v1/sessions/' + encodeURIComponent(sessionId), { auth: false });
+  } catch (e) {
+    showError(e, $('#error'));
+    $('#station').textContent = '';
+    return;
+  }
+  document.title = '预约接待日 · ' + s.stationName;
+  $('#station').textContent = s.stationName;
+  const names = (s.deputies || []).map((d) => d.name).join('、');
+  $('#info').replaceChildren(
+    row('时间', fmtTime(s.startsAt) + ' — ' + fmtTime(s.endsAt).slice(11)),
+    row('地点', s.place),
+    row('接待代表', names || '待定'),
+    row('名额', `共 ${s.capacity} 个，剩余 ${s.remaining} 个`),
+    s.moved ? row('说明', `原定 ${s.nominalDate} 适逢休息日或节假日，顺延至本日`) : null);
+  const known = rememberedCode();
+  if (known) { showCode(known, s); return; }
+  if (s.status !== 'SCHEDULED' || new Date(s.startsAt) <= new Date()) {
+    $('#error').replaceChildren(el('div', { class: 'error-box', role: 'alert', text: '该场接待已开始或已取消，不能再预约。' }));
+    return;
+  }
+  if (s.remaining <= 0) {
+    $('#error').replaceChildren(el('div', { class: 'error-box', role: 'alert', text: '本场名额已满，欢迎直接到站或选择其他场次。' }));
+    return;
+  }
+  form.classList.remove('hidden');
+  form.addEventListener('submit', (e) => { e.preventDefault(); book(s); });
+}
+
+async function book(s) {
+  const contactName = $('#contactName').value.trim();
+  const mobile = $('#mobile').value.trim();
+  const consent = $('#consent').checked;
+  const problem = mobile && !/^1[3-9]\d{9}$/.test(mobile) ? '请填写正确的 11 位手机号'
+    : (mobile || contactName) && !consent ? '留下姓名或手机号时，请勾选同意个人信息使用说明' : null;
+  if (problem) { $('#form-error').replaceChildren(el('div', { class: 'error-box', role: 'alert', text: problem })); return; }
+  const button = $('#submit');
+  button.disabled = true;
+  button.textContent = '正在预约…';
+  try {
+    const token = residentToken();
+    const a = await api('/api/v1/sessions/' + encodeURIComponent(sessionId) + '/bookings', {
+      method: 'POST', auth: false, headers: token ? { 'X-Resident-Token': token } : {},
+      body: { contactName: contactName || null, mobile: mobile || null, consent }
+    });
+    saveResidentToken(a.residentToken);
+    remember(a.bookingCode);
+    showCode(a.bookingCode, s);
+  } catch (e) {
+    showError(e, $('#form-error'));
+  } finally {
+    button.disabled = false;
+    button.textContent = '预约';
+  }
+}
+
+load();

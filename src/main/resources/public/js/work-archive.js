@@ -1,0 +1,65 @@
+// The deputy's performance archive: /work/archive (own), or ?deputy={id} for heads and admins.
+import { el, $ } from './api.js';
+import { authFetch, requireLogin } from './auth.js';
+
+const params = new URLSearchParams(location.search);
+let deputy = params.get('deputy');
+const thisYear = new Date(Date.now() + 8 * 3600000).getUTCFullYear();
+
+function fail(text) { $('#msg').replaceChildren(el('div', { class: 'error-box', role: 'alert', text })); }
+
+function cell(label, value) {
+  return el('div', { class: 'cell' }, el('div', { class: 'cell__bd', text: label }), el('div', { class: 'cell__ft', text: value }));
+}
+
+async function load() {
+  const year = $('#year').value;
+  const res = await authFetch(`/api/v1/deputies/${encodeURIComponent(deputy)}/archive?year=${year}`);
+  const a = await res.json().catch(() => null);
+  if (!res.ok) { fail((a && a.detail) || '无法读取履职档案'); return; }
+  const f = a.figures;
+  $('#title').textContent = a.deputyName + ' · 履职档案';
+  $('#archive').replaceChildren(
+    el('div', { class: 'cells' }, el('div', { class: 'cell' }, el('div', { class: 'cell__bd', text: (a.schemeName || '未设置积分方案') + ' 总积分' }),
+      el('div', { class: 'big', text: a.totalPoints }))),
+    el('div', { class: 'section-title', text: a.year + ' 年度履职情况' }),
+    el('div', { class: 'cells' },
+      cell('进站履职', f.sessionsAttended + ' 场'), cell('接待群众', f.residentsReceived + ' 人次'),
+      cell('办结群众反映', f.concernsHandled + ' 件'),
+      cell('首次响应（中位数）', f.medianResponseDays == null ? '—' : f.medianResponseDays + ' 个工作日'),
+      cell('满意率', f.satisfactionRate == null ? '—' : Math.round(f.satisfactionRate * 1000) / 10 + '%（' + f.satisfiedConcerns + '/' + f.ratedConcerns + '）'),
+      cell('参加活动', f.activitiesJoined + ' 次')),
+    ...a.classes.flatMap((c) => [
+      el('div', { class: 'section-title', text: `${c.name}（${c.points} 分）` }),
+      el('div', { class: 'cells' }, c.items.map((i) => el('div', { class: 'cell' },
+        el('div', { class: 'cell__bd' }, el('div', { text: i.label }),
+          el('div', { class: 'cell__desc', text: `${i.count} × ${i.weight}${i.cap != null ? '，上限 ' + i.cap : ''}` })),
+        el('div', { class: 'cell__ft', text: i.points + ' 分' }))))]));
+}
+
+async function csv() {
+  const res = await authFetch(`/api/v1/deputies/${encodeURIComponent(deputy)}/archive.csv?year=${$('#year').value}`);
+  if (!res.ok) { fail('导出失败'); return; }
+  const url = URL.createObjectURL(await res.blob());
+  const a = el('a', { href: url, download: `履职档案-${$('#year').value}.csv` });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+async function start() {
+  if (!requireLogin()) return;
+  for (let y = thisYear; y >= thisYear - 4; y--) $('#year').append(el('option', { value: y, text: y + ' 年' }));
+  if (!deputy) {
+    const res = await authFetch('/api/v1/me');
+    const me = await res.json().catch(() => null);
+    if (!res.ok || !me.deputy) { fail('请使用代表账号登录，或在地址中指定 ?deputy='); $('#archive').replaceChildren(); return; }
+    deputy = me.deputy.id;
+  }
+  $('#year').addEventListener('change', load);
+  $('#csv').addEventListener('click', csv);
+  load();
+}
+
+start();

@@ -1,0 +1,230 @@
+// 码上联络 — a concern in the deputy workspace (/work/concerns/{id}): facts, the full timeline (internal rows
+// marked), the audited contact reveal, and the actions the server allows, each as a bottom-sheet form.
+import { el, $, fmtTime, showError, toast, lastSegment } from '/static/js/api.js';
+import { authFetch } from '/static/js/auth.js';
+import { call, requireLogin, STATE_TAG } from '/static/js/work-common.js';
+
+const id = lastSegment();
+let concern = null;
+
+const ACTIONS = {
+  accept: { label: '受理', primary: true },
+  assign: { label: '分派代表' },
+  reply: { label: '答复群众', primary: true },
+  note: { label: '内部备注' },
+  refer: { label: '交办部门' },
+  'department-answer': { label: '部门答复' },
+  'request-extension': { label: '申请延期' },
+  'approve-extension': { label: '批准延期', primary: true },
+  'reject-extension': { label: '驳回延期', warn: true },
+  resolve: { label: '办结', primary: true },
+  reject: { label: '不予受理', warn: true },
+  merge: { label: '合并重复' }
+};
+
+function field(label, input, hint) {
+  const box = el('div', { class: 'cell' }, el('label', { for: input.id, text: label }), input);
+  if (hint) box.append(el('div', { class: 'cell__desc', text: hint }));
+  return box;
+}
+
+function textArea(name, placeholder, required) {
+  return el('textarea', { id: 'f-' + name, name, maxlength: '2000', placeholder, required, 'data-testid': 'field-' + name });
+}
+
+function select(name, options, placeholder) {
+  return el('select', { id: 'f-' + name, name, required: true, 'data-testid': 'field-' + name },
+    el('option', { value: '', text: placeholder }),
+    ...options.map((o) => el('option', { value: String(o.id), text: o.name })));
+}
+
+function dateInput(name) {
+  return el('input', { type: 'date', id: 'f-' + name, name, 'data-testid': 'field-' + name });
+}
+
+/** The form fields of an action. */
+function fieldsOf(action) {
+  const o = concern.options || { deputies: [], departments: [] };
+  switch (action) {
+    case 'accept': return [el('p', { class: 'hint', text: '受理后此反映由您承办，群众会看到“已受理”。' })];
+    case 'assign': return [field('承办代表', select('deputyId', o.deputies, '请选择本站代表'))];
+    case 'reply': return [field('答复内容', textArea('text', '群众会在办理进度中看到这段答复', true), '公开：群众可见')];
+    case 'note': return [field('备注内容', textArea('text', '仅工作人员可见', true), '内部：群众看不到')];
+    case 'refer': return [field('交办部门', select('departmentId', o.departments, '请选择部门')),
+      field('办理期限', dateInput('deadline'), '不填则按规则的工作日数计算'),
+      field('交办说明', textArea('text', '选填', false))];
+    case 'department-answer': return [field('部门答复', textArea('text', '部门的答复内容（群众可见）', true))];
+    case 'request-extension': return [field('延期至', dateInput('until')),
+      field('延期理由', textArea('text', '说明需要延期的原因（站长审批）', true))];
+    case 'approve-extension':
+    case 'reject-extension': return [field('审批意见', textArea('text', '选填', false))];
+    case 'resolve': return [
+      el('fieldset', { class: 'cell choices', id: 'f-outcome' }, el('legend', { text: '办理结果' }),
+        ...[['SOLVED', '已解决'], ['EXPLAINED', '已解释说明'], ['NOT_SOLVABLE_BY_POLICY', '受政策法规所限']].map(([v, t]) =>
+          el('label', { for: 'outcome-' + v }, el('input', { type: 'radio', name: 'outcome', id: 'outcome-' + v, value: v, 'data-testid': 'outcome-' + v }), el('span', { text: t })))),
+      field('办结说明', textArea('text', '群众会看到办理结果和说明', true))];
+    case 'reject': return [field('不予受理理由', textArea('text', '理由会告知群众', true))];
+    case 'merge': return [field('合并到反映编号（#后的数字）', el('input', { type: 'text', inputmode: 'numeric', id: 'f-intoId', name: 'intoId', required: true, 'data-testid': 'field-intoId' })),
+      field('说明', textArea('text', '选填', false))];
+    default: return [];
+  }
+}
+
+function bodyOf(action, form) {
+  const b = { version: concern.version };
+  const v = (n) => (form.elements[n] ? form.elements[n].value.trim() : '');
+  if (v('text')) b.text = v('text');
+  if (action === 'assign') b.deputyId = Number(v('deputyId')) || null;
+  if (action === 'refer') { b.departmentId = Number(v('departmentId')) || null; if (v('deadline')) b.deadline = v('deadline'); }
+  if (action === 'request-extension' && v('until')) b.until = v('until');
+  if (action === 'resolve') { const c = form.querySelector('input[name=outcome]:checked'); b.outcome = c ? c.value : null; }
+  if (action === 'merge') b.intoId = Number(v('intoId')) || null;
+  return b;
+}
+
+let current = null;
+
+function openSheet(action) {
+  current = action;
+  $('#sheet-title').textContent = ACTIONS[action].label;
+  $('#sheet-fields').replaceChildren(...fieldsOf(action));
+  $('#sheet-error').replaceChildren();
+  $('#sheet').dataset.action = action;
+  $('#sheet').classList.remove('hidden');
+  $('#sheet-mask').classList.remove('hidden');
+  const first = $('#sheet-fields').querySelector('textarea, select, input');
+  if (first) first.focus();
+}
+
+function closeSheet() {
+  current = null;
+  $('#sheet').classList.add('hidden');
+  $('#sheet-mask').classList.add('hidden');
+}
+
+async function submitSheet(e) {
+  e.preventDefault();
+  if (!current) return;
+  const button = $('#sheet-submit');
+  button.disabled = true;
+  try {
+    concern = await call('/api/v1/concerns/' + encodeURIComponent(id) + '/actions/' + current,
+      { method: 'POST', body: bodyOf(current, $('#sheet')) });
+    closeSheet();
+    render();
+    toast('已保存');
+  } catch (err) {
+    showError(err, $('#sheet-error'));
+    if (err.status === 409) load();
+  } finally {
+    button.disabled = false;
+  }
+}
+
+function fact(label, value, testid) {
+  if (value === null || value === undefined || value === '') return null;
+  return el('div', { class: 'cell' }, el('span', { class: 'cell__hd', text: label }),
+    el('span', { class: 'cell__bd', text: value, 'data-testid': testid }));
+}
+
+function render() {
+  const c = concern;
+  $('#loading').classList.add('hidden');
+  $('#detail').classList.remove('hidden');
+  $('#concern-title').textContent = '#' + c.id + ' ' + c.category;
+  const tag = $('#state-tag');
+  tag.textContent = c.stateLabel;
+  tag.className = 'tag ' + (STATE_TAG[c.state] || '');
+  $('#overdue-tag').classList.toggle('hidden', !c.overdue);
+  $('#tracking-no').textContent = c.trackingNo + ' · ' + fmtTime(c.createdAt);
+  $('#content').textContent = c.content;
+  const photos = $('#photos');
+  photos.replaceChildren();
+  photos.classList.toggle('hidden', !c.photos.length);
+  for (const p of c.photos) {
+    const img = el('img', { alt: '反映图片', width: '76', height: '76' });
+    authFetch(p.url).then((r) => r.blob()).then((b) => { img.src = URL.createObjectURL(b); }).catch(() => null);
+    photos.append(el('div', { class: 'photo' }, img));
+  }
+  $('#facts').replaceChildren(...[
+    fact('联络站', c.stationName, 'fact-station'),
+    fact('反映对象', c.deputyName && c.deputyName + ' 代表', 'fact-deputy'),
+    fact('承办代表', c.assigneeName, 'fact-assignee'),
+    fact('地址', c.address, 'fact-address'),
+    fact('交办部门', c.departmentName, 'fact-department'),
+    fact('办理期限', c.departmentDeadline && fmtTime(c.departmentDeadline), 'fact-deadline'),
+    fact('办理结果', c.outcomeLabel, 'fact-outcome'),
+    fact('合并到', c.mergedInto && ('#' + c.mergedInto.id + ' ' + c.mergedInto.trackingNo), 'fact-merged'),
+    fact('群众评价', c.ratingLabel && (c.ratingLabel + (c.ratingComment ? '：' + c.ratingComment : '')), 'fact-rating'),
+    fact('重新办理', c.reopenCount ? c.reopenCount + ' 次' : null, 'fact-reopen'),
+    fact('我也反映', c.meTooCount ? c.meTooCount + ' 人' : null, 'fact-metoo')
+  ].filter(Boolean));
+  $('#contact').textContent = [c.contactName, c.mobileMasked].filter(Boolean).join(' ') || '未留联系方式';
+  $('#reveal-contact').classList.toggle('hidden', !c.mobileMasked);
+  const pending = $('#pending-extension');
+  pending.classList.toggle('hidden', !c.pendingExtension);
+  if (c.pendingExtension) {
+    pending.textContent = '延期申请待站长审批：延至 ' + fmtTime(c.pendingExtension.until).slice(0, 10)
+      + (c.pendingExtension.reason ? '（' + c.pendingExtension.reason + '）' : '');
+  }
+  $('#timeline').replaceChildren(...c.timeline.slice().reverse().map((e) => el('li', { 'data-testid': 'event', 'data-type': e.type },
+    el('div', {}, el('strong', { text: e.label }), e.internal ? el('span', { class: 'tag internal', text: '内部' }) : null,
+      el('span', { class: 'actor', text: ' ' + (e.actorName || '') + (e.actorRoleLabel ? '·' + e.actorRoleLabel : '') })),
+    e.body ? el('div', { class: 'body', text: e.body }) : null,
+    el('div', { class: 'when', text: fmtTime(e.at) }))));
+  const bar = $('#actions');
+  bar.replaceChildren(...c.allowedActions.filter((a) => ACTIONS[a]).map((a) => el('button', {
+    type: 'button', class: 'btn ' + (ACTIONS[a].primary ? 'btn-primary' : ACTIONS[a].warn ? 'btn-warn' : 'btn-default'),
+    id: 'action-' + a, 'data-testid': 'action-' + a, 'data-action': a, text: ACTIONS[a].label,
+    onclick: () => openSheet(a)
+  })));
+  bar.classList.toggle('hidden', !c.allowedActions.length);
+}
+
+async function load() {
+  try {
+    concern = await call('/api/v1/concerns/' + encodeURIComponent(id));
+    render();
+  } catch (e) {
+    $('#loading').classList.add('hidden');
+    showError(e, $('#detail-error'));
+  }
+}
+
+async function revealContact() {
+  try {
+    const r = await call('/api/v1/concerns/' + encodeURIComponent(id) + '/contact');
+    const mobile = r.mobile || '';
+    $('#contact').replaceChildren(el('span', { text: (r.contactName || '') + ' ' }),
+      mobile ? el('a', { href: 'tel:' + mobile, text: mobile, 'data-testid': 'contact-mobile' }) : '');
+    $('#reveal-contact').classList.add('hidden');
+  } catch (e) {
+    showError(e);
+  }
+}
+
+async function downloadPdf() {
+  const r = await authFetch('/api/v1/concerns/' + encodeURIComponent(id) + '/record.pdf');
+  if (!r.ok) { toast('无法生成档案（' + r.status + '）', 3000); return; }
+  const url = URL.createObjectURL(await r.blob());
+  const a = el('a', { href: url, download: 'record-' + concern.trackingNo + '.pdf' });
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
+
+async function init() {
+  if (!requireLogin()) return;
+  $('#sheet').addEventListener('submit', submitSheet);
+  $('#sheet-cancel').addEventListener('click', closeSheet);
+  $('#sheet-mask').addEventListener('click', closeSheet);
+  $('#reveal-contact').addEventListener('click', revealContact);
+  $('#pdf-button').addEventListener('click', downloadPdf);
+  $('#print-link').setAttribute('href', '/manage/concerns/' + encodeURIComponent(id) + '/print');
+  call('/api/v1/me').then((me) => {
+    if (me.role === 'STATION_HEAD' || me.role === 'ADMIN') $('#record-links').classList.remove('hidden');
+  }).catch(() => null);
+  await load();
+}
+
+init();

@@ -1,0 +1,49 @@
+package cn.mashang.security;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The guard itself: it sees response bodies and log lines, and lets the allow-listed numbers pass. */
+@MicronautTest
+class PiiGuardTest {
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Test
+    void aLogLineWithAResidentNumberIsRecordedAndDemoStaffNumbersAreNot() {
+        LoggerFactory.getLogger("pii-guard-test").info("resident called from 139{}", "12345678");
+        LoggerFactory.getLogger("pii-guard-test").info("deputy 13800000001 logged in");
+        var findings = PiiLedger.drain();
+        assertEquals(1, findings.size(), findings::toString);
+        assertTrue(findings.get(0).contains("<MOBILE>"), "the finding does not repeat the number");
+    }
+
+    @Test
+    void responsesReachTheGuard() {
+        // a 404 problem body echoes the path: a number in the path shows the guard reads response bodies
+        try {
+            http.toBlocking().exchange(HttpRequest.GET("/api/v1/track/LL-13912345678"), String.class);
+        } catch (RuntimeException expected) {
+            // 404
+        }
+        var findings = PiiLedger.drain();
+        assertEquals(1, findings.size(), findings::toString);
+        assertTrue(findings.get(0).startsWith("response of GET /api/v1/track/"), findings::toString);
+    }
+
+    @Test
+    void numbersInsideLongerDigitRunsAreNotMobiles() {
+        assertNull(PiiLedger.firstLeak("id 913912345678 and 1391234567"));
+        assertEquals("13912345678", PiiLedger.firstLeak("call 13912345678."));
+    }
+}
