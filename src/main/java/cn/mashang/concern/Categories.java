@@ -1,5 +1,8 @@
 package cn.mashang.concern;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import cn.mashang.qr.ContactCode;
 import cn.mashang.region.RegionRepository;
 import cn.mashang.station.StationRepository;
@@ -15,7 +18,8 @@ import java.util.Set;
 
 /**
  * The categories offered for a code: city-wide ones plus those configured for the station's region or a region
- * above it, in their sort order; an industry code's preset category comes first.
+ * above it, in their sort order; an industry code's preset category comes first. The list per station is kept
+ * {@link #TTL} (it is read on every submission; categories are reference data that change rarely).
  */
 @Singleton
 public class Categories {
@@ -23,24 +27,34 @@ public class Categories {
     private final StationRepository stations;
     private final RegionRepository regions;
 
+    static final Duration TTL = Duration.ofSeconds(30);
+    private final Cache<Long, List<String>> byStation = Caffeine.newBuilder().maximumSize(4096)
+            .expireAfterWrite(TTL).build();
+
     Categories(JdbcOperations jdbc, StationRepository stations, RegionRepository regions) {
         this.jdbc = jdbc;
         this.stations = stations;
         this.regions = regions;
     }
 
-    @io.micronaut.transaction.annotation.Transactional(readOnly = true)
     public List<String> forCode(ContactCode code) {
-        List<Long> regionIds = stations.findById(code.stationId())
+        List<String> offered = byStation.get(code.stationId(), this::forStation);
+        if (code.presetCategory() == null || code.presetCategory().isBlank()) {
+            return offered;
+        }
+        Set<String> names = new LinkedHashSet<>();
+        names.add(code.presetCategory());
+        names.addAll(offered);
+        return new ArrayList<>(names);
+    }
+
+    @io.micronaut.transaction.annotation.Transactional(readOnly = true)
+    List<String> forStation(long stationId) {
+        List<Long> regionIds = stations.findById(stationId)
                 .flatMap(s -> regions.findById(s.regionId()))
                 .map(r -> Arrays.stream(r.path().split("/")).filter(p -> !p.isEmpty()).map(Long::valueOf).toList())
                 .orElse(List.of());
-        Set<String> names = new LinkedHashSet<>();
-        if (code.presetCategory() != null && !code.presetCategory().isBlank()) {
-            names.add(code.presetCategory());
-        }
-        names.addAll(load(regionIds));
-        return new ArrayList<>(names);
+        return List.copyOf(load(regionIds));
     }
 
     @io.micronaut.transaction.annotation.Transactional(readOnly = true)

@@ -124,7 +124,9 @@ public class IntakeService {
         String scope = device.isPresent() ? "device:" + dev.id().substring(0, 16) : "addr:" + address;
         IdempotencyRecord record = new IdempotencyRecord(null, idemKey, scope, requestHash, null, null, now);
 
-        Optional<Concern> first = nearDuplicate(code, dev, mobileHash, content, now);
+        // a device whose token was issued just now, without a mobile number, has no earlier concern to fold into
+        Optional<Concern> first = device.isEmpty() && mobileHash == null ? Optional.empty()
+                : nearDuplicate(code, dev, mobileHash, content, now);
         String issuedToken = newToken;
         for (int attempt = 0; ; attempt++) {
             try {

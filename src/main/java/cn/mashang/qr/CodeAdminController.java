@@ -32,9 +32,12 @@ class CodeAdminController {
     private final CodeDirectory directory;
     private final PosterService posters;
     private final Scopes scopes;
+    private final CodeViews views;
 
-    CodeAdminController(CodeAdmin admin, CodeLookup lookup, CodeDirectory directory, PosterService posters, Scopes scopes) {
+    CodeAdminController(CodeAdmin admin, CodeLookup lookup, CodeDirectory directory, PosterService posters, Scopes scopes,
+                        CodeViews views) {
         this.admin = admin;
+        this.views = views;
         this.lookup = lookup;
         this.directory = directory;
         this.posters = posters;
@@ -62,6 +65,7 @@ class CodeAdminController {
         ContactCode result = admin.revoke(code, body.reason().trim(), body.reissue() == null || body.reissue(),
                 authentication.getName());
         lookup.invalidate(code); // after the commit: this replica stops routing the old code at once
+        views.forgetStation(old.stationId());
         return admin.list(old.stationId()).stream().filter(v -> v.code().equals(result.code())).findFirst().orElseThrow();
     }
 

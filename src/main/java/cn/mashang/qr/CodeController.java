@@ -17,7 +17,7 @@ import io.micronaut.security.rules.SecurityRule;
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class CodeController {
-    /** Browsers and proxies may keep an image no longer than a replica trusts its code lookup. */
+    /** Browsers and proxies may keep an image 5 s: a revoked code's image disappears from caches soon after. */
     static final String IMAGE_CACHE = "public, max-age=5";
     private final CodeViews views;
     private final CodeDirectory directory;

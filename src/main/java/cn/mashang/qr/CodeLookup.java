@@ -9,9 +9,10 @@ import jakarta.inject.Singleton;
 import java.util.Optional;
 
 /**
- * Code lookups for the hot path (every scan, every image). Entries live {@link QrConfig#lookupTtl()} (5 s by
- * default): a code revoked on another replica stops routing here within that bound; on the revoking replica
- * {@link #invalidate} drops it at once. Malformed tokens never reach the database.
+ * Code lookups for the hot path (every scan, every image). Entries live {@link QrConfig#lookupTtl()} (10 min by
+ * default); a code revoked on another replica is dropped here by {@link RevocationWatch} within
+ * {@link QrConfig#revocationPoll()} (1 s), on the revoking replica {@link #invalidate} drops it at once.
+ * Malformed tokens never reach the database.
  */
 @Singleton
 public class CodeLookup {

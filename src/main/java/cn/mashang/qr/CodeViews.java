@@ -1,5 +1,9 @@
 package cn.mashang.qr;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import cn.mashang.common.ApiException;
 import cn.mashang.deputy.DeputyLevel;
 import cn.mashang.station.StationDetail;
@@ -9,17 +13,34 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
 
-/** Resolves a code to what its landing page shows. Unknown, malformed or orphaned codes are 404. */
+/**
+ * Resolves a code to what its landing page shows. Unknown, malformed or orphaned codes are 404. The station data
+ * is cached per station for {@link QrConfig#stationViewTtl()} (5 s): an edit to a station or its deputies shows on
+ * landings within that bound; a revocation drops the station at once ({@link RevocationWatch}).
+ */
 @Singleton
 public class CodeViews {
     private final CodeLookup lookup;
     private final CodeDirectory directory;
     private final StationQueries stations;
 
-    CodeViews(CodeLookup lookup, CodeDirectory directory, StationQueries stations) {
+    private final Cache<Long, StationDetail> details;
+
+    CodeViews(CodeLookup lookup, CodeDirectory directory, StationQueries stations, QrConfig config,
+              MeterRegistry registry) {
         this.lookup = lookup;
         this.directory = directory;
         this.stations = stations;
+        // the station part of a landing (station, its deputies and their codes: six queries), so a scan normally costs
+        // no database round trip; sized for every station of a city
+        this.details = Caffeine.newBuilder().maximumSize(config.stationCacheSize())
+                .expireAfterWrite(config.stationViewTtl()).recordStats().build();
+        CaffeineCacheMetrics.monitor(registry, details, "qr.station-views");
+    }
+
+    /** Drops the cached landing data of a station (after one of its codes changed on this replica). */
+    public void forgetStation(long stationId) {
+        details.invalidate(stationId);
     }
 
     /** The code of the given kind (null: any kind), or 404. */
@@ -30,7 +51,7 @@ public class CodeViews {
 
     public CodeView view(String token, ContactCode.Kind kind) {
         ContactCode code = require(token, kind);
-        StationDetail s = stations.detail(code.stationId()); // 404 when the station was closed
+        StationDetail s = details.get(code.stationId(), stations::detail); // 404 when the station was closed
         String current = s.scanUrl();
         Optional<StationDetail.Member> member = code.kind() == ContactCode.Kind.DEPUTY
                 ? s.deputies().stream().filter(m -> m.deputyId().equals(code.deputyId())).findFirst()

@@ -12,15 +12,21 @@ import java.util.List;
  * @param minSize         smallest image edge in pixels a client may ask for (default 128)
  * @param maxSize         largest image edge (default 2048)
  * @param defaultSize     edge when none is asked (default 512)
- * @param lookupTtl       how long a replica trusts a cached code lookup (default 5 s). This bounds how long a
- *                        code revoked on another replica still routes here; the revoking replica drops it at once.
+ * @param lookupTtl       how long a replica keeps a cached code lookup (default 10 min). Revocations do not wait
+ *                        for it: the revoking replica drops the code at once and the others within
+ *                        {@code revocationPoll} ({@link RevocationWatch}); the TTL is the bound if polling fails.
+ * @param revocationPoll  how often a replica reads the latest revocations (default 1 s)
+ * @param stationViewTtl  how long a replica keeps a station's landing data (default 5 s): edits to a station, its
+ *                        deputies or memberships show on landings within it
  * @param imageCacheBytes total bytes of rendered images kept (default 32 MiB)
  * @param posterFontPaths CJK TrueType fonts (TTF/TTC) for posters, first readable one wins
+ * @param stationCacheSize stations whose landing data a replica keeps for {@code lookupTtl} (default 4096)
  */
 @ConfigurationProperties("qr")
 public record QrConfig(@Nullable Integer minSize, @Nullable Integer maxSize, @Nullable Integer defaultSize,
-                       @Nullable Duration lookupTtl, @Nullable Long imageCacheBytes,
-                       @Nullable List<String> posterFontPaths) {
+                       @Nullable Duration lookupTtl, @Nullable Duration revocationPoll,
+                       @Nullable Duration stationViewTtl, @Nullable Long imageCacheBytes,
+                       @Nullable List<String> posterFontPaths, @Nullable Integer stationCacheSize) {
     /** Debian: fonts-wqy-microhei (preferred), fonts-wqy-zenhei, fonts-arphic-uming, fonts-droid-fallback. */
     public static final List<String> DEBIAN_FONTS = List.of(
             "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
@@ -32,8 +38,11 @@ public record QrConfig(@Nullable Integer minSize, @Nullable Integer maxSize, @Nu
         minSize = minSize == null ? 128 : minSize;
         maxSize = maxSize == null ? 2048 : maxSize;
         defaultSize = defaultSize == null ? 512 : defaultSize;
-        lookupTtl = lookupTtl == null ? Duration.ofSeconds(5) : lookupTtl;
+        lookupTtl = lookupTtl == null ? Duration.ofMinutes(10) : lookupTtl;
+        revocationPoll = revocationPoll == null ? Duration.ofSeconds(1) : revocationPoll;
+        stationViewTtl = stationViewTtl == null ? Duration.ofSeconds(5) : stationViewTtl;
         imageCacheBytes = imageCacheBytes == null ? 32L * 1024 * 1024 : imageCacheBytes;
+        stationCacheSize = stationCacheSize == null ? 4096 : stationCacheSize;
         posterFontPaths = posterFontPaths == null || posterFontPaths.isEmpty() ? DEBIAN_FONTS : List.copyOf(posterFontPaths);
     }
 }

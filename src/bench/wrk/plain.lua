@@ -1,0 +1,2 @@
+-- A fixed GET (the path given on the command line).
+dofile(os.getenv("BENCH_DIR") .. "/report.lua")
