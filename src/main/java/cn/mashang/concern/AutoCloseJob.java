@@ -20,12 +20,12 @@ public class AutoCloseJob {
     static final String LOCK = "concern-auto-close";
     private static final Logger LOG = LoggerFactory.getLogger(AutoCloseJob.class);
     private final LifecycleRepository rows;
-    private final ConcernLifecycle lifecycle;
+    private final ConcernClosing closing;
     private final JobLock lock;
 
-    AutoCloseJob(LifecycleRepository rows, ConcernLifecycle lifecycle, JobLock lock) {
+    AutoCloseJob(LifecycleRepository rows, ConcernClosing closing, JobLock lock) {
         this.rows = rows;
-        this.lifecycle = lifecycle;
+        this.closing = closing;
         this.lock = lock;
     }
 
@@ -51,7 +51,7 @@ public class AutoCloseJob {
             for (Concern c : batch) {
                 after = c.id();
                 try {
-                    if (lifecycle.autoCloseIfDue(c, now)) {
+                    if (closing.autoCloseIfDue(c, now)) {
                         closed++;
                     }
                 } catch (RuntimeException e) {

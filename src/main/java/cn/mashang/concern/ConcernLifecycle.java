@@ -1,5 +1,10 @@
 package cn.mashang.concern;
 
+import static cn.mashang.concern.ActionInput.clean;
+import static cn.mashang.concern.ActionInput.day;
+import static cn.mashang.concern.ActionInput.endOf;
+import static cn.mashang.concern.ActionInput.text;
+
 import cn.mashang.auth.Role;
 import cn.mashang.auth.Scopes;
 import cn.mashang.auth.StaffScope;
@@ -19,17 +24,11 @@ import cn.mashang.sla.WorkingCalendar;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,8 +43,6 @@ public class ConcernLifecycle {
     static final String WHAT = "反映";
     static final Set<ConcernState> OPEN = EnumSet.of(ConcernState.SUBMITTED, ConcernState.ACCEPTED,
             ConcernState.ANSWERED, ConcernState.REFERRED, ConcernState.EXTENDED);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
-    private static final int MAX_TEXT = 2000;
 
     private final ConcernRepository concerns;
     private final LifecycleRepository store;
@@ -59,12 +56,12 @@ public class ConcernLifecycle {
     private final SlaRules rules;
     private final WorkingCalendar calendar;
     private final IntakeConfig config;
-    private final ObjectMapper json;
+    private final EventPayloads payloads;
 
     ConcernLifecycle(ConcernRepository concerns, LifecycleRepository store, ConcernEventRepository events,
                      ConcernTimeline timeline, Scopes scopes, MembershipRepository memberships,
                      DeputyRepository deputies, DepartmentRepository departments, RegionRepository regions,
-                     SlaRules rules, WorkingCalendar calendar, IntakeConfig config, ObjectMapper json) {
+                     SlaRules rules, WorkingCalendar calendar, IntakeConfig config, EventPayloads payloads) {
         this.concerns = concerns;
         this.store = store;
         this.events = events;
@@ -77,7 +74,7 @@ public class ConcernLifecycle {
         this.rules = rules;
         this.calendar = calendar;
         this.config = config;
-        this.json = json;
+        this.payloads = payloads;
     }
 
     /** A pending extension request: the asked-for deadline and the reason. */
@@ -126,7 +123,7 @@ public class ConcernLifecycle {
         PendingExtension pending = null;
         for (ConcernEvent e : events.findByConcernIdOrderById(c.id())) {
             switch (e.type()) {
-                case EXTENSION_REQUESTED -> pending = new PendingExtension(payloadInstant(e.payload(), "until"), e.body());
+                case EXTENSION_REQUESTED -> pending = new PendingExtension(payloads.instant(e.payload(), "until"), e.body());
                 case EXTENDED, EXTENSION_REJECTED, REFERRED, DEPARTMENT_ANSWERED -> pending = null;
                 default -> {
                 }
@@ -160,7 +157,7 @@ public class ConcernLifecycle {
         }
         ConcernState to = ConcernStateMachine.target(facts(c, me.deputyId()), action, actor(me));
         Instant now = Times.now();
-        Change ch = new Change(c, to);
+        ConcernChange ch = new ConcernChange(c, to);
         Staff who = new Staff(me.accountId(), me.role());
         if (ch.firstResponseAt == null && EnumSet.of(ConcernAction.ACCEPT, ConcernAction.ASSIGN, ConcernAction.REPLY,
                 ConcernAction.REJECT, ConcernAction.MERGE).contains(action)) {
@@ -183,7 +180,7 @@ public class ConcernLifecycle {
                 String name = deputies.findById(b.deputyId()).map(d -> d.name()).orElse("");
                 apply(c, ch, now);
                 record(c, ch, who, ConcernEventType.ASSIGNED, "已分派给 " + name + " 代表办理",
-                        payload("deputyId", b.deputyId()), true, now);
+                        payloads.write("deputyId", b.deputyId()), true, now);
             }
             case REPLY -> {
                 String text = text(body, true);
@@ -206,7 +203,7 @@ public class ConcernLifecycle {
                 apply(c, ch, now);
                 record(c, ch, who, ConcernEventType.REFERRED, "已交办" + d.name() + "，办理期限 " + day(deadline)
                                 + (note == null ? "" : "\n" + note),
-                        payload("departmentId", d.id(), "department", d.name(), "deadline", deadline.toString()), true, now);
+                        payloads.write("departmentId", d.id(), "department", d.name(), "deadline", deadline.toString()), true, now);
             }
             case DEPARTMENT_ANSWER -> {
                 String text = text(body, true);
@@ -214,7 +211,7 @@ public class ConcernLifecycle {
                         .map(Department::name).orElse("部门");
                 apply(c, ch, now);
                 record(c, ch, who, ConcernEventType.DEPARTMENT_ANSWERED, dept + "答复：" + text,
-                        payload("departmentId", c.departmentId()), true, now);
+                        payloads.write("departmentId", c.departmentId()), true, now);
             }
             case REQUEST_EXTENSION -> {
                 ActionBodies.Extension b = (ActionBodies.Extension) body;
@@ -228,7 +225,7 @@ public class ConcernLifecycle {
                 String reason = clean(b.text(), true);
                 store.noted(c.id(), now);
                 record(c, ch, who, ConcernEventType.EXTENSION_REQUESTED, reason,
-                        payload("until", until.toString()), false, now);
+                        payloads.write("until", until.toString()), false, now);
             }
             case APPROVE_EXTENSION -> {
                 PendingExtension p = pendingExtension(c);
@@ -236,7 +233,7 @@ public class ConcernLifecycle {
                 String note = clean(((ActionBodies.Text) body).text(), false);
                 apply(c, ch, now);
                 record(c, ch, who, ConcernEventType.EXTENDED, "办理期限延长至 " + day(p.until()),
-                        payload("until", p.until().toString(), "note", note), true, now);
+                        payloads.write("until", p.until().toString(), "note", note), true, now);
             }
             case REJECT_EXTENSION -> {
                 String note = clean(((ActionBodies.Text) body).text(), false);
@@ -253,7 +250,7 @@ public class ConcernLifecycle {
                 ch.resolvedAt = now;
                 apply(c, ch, now);
                 record(c, ch, who, ConcernEventType.RESOLVED, b.outcome().label() + "：" + text,
-                        payload("outcome", b.outcome().name()), true, now);
+                        payloads.write("outcome", b.outcome().name()), true, now);
             }
             case REJECT -> {
                 String reason = text(body, true);
@@ -266,7 +263,7 @@ public class ConcernLifecycle {
         return concerns.findById(c.id()).orElseThrow();
     }
 
-    private void merge(Concern c, Change ch, ActionBodies.Merge b, Staff who, Instant now) {
+    private void merge(Concern c, ConcernChange ch, ActionBodies.Merge b, Staff who, Instant now) {
         if (b.intoId() == null || b.intoId().equals(c.id())) {
             throw ApiException.badField("intoId", "请选择要合并到的另一条反映");
         }
@@ -279,121 +276,28 @@ public class ConcernLifecycle {
         apply(c, ch, now);
         String note = clean(b.text(), false);
         record(c, ch, who, ConcernEventType.MERGED, "与反映 " + into.trackingNo() + " 合并办理，办理进度见下方"
-                + (note == null ? "" : "\n" + note), payload("intoId", into.id(), "into", into.trackingNo()), true, now);
+                + (note == null ? "" : "\n" + note), payloads.write("intoId", into.id(), "into", into.trackingNo()), true, now);
         concerns.addMeToo(into.id(), now);
         timeline.record(into, new ConcernEvent(null, into.id(), ConcernEventType.MERGED, ActorType.STAFF, who.accountId,
                 who.role.name(), into.state(), into.state(), "另有群众反映了相同问题，已合并办理",
-                payload("fromId", c.id(), "from", c.trackingNo()), true, now));
+                payloads.write("fromId", c.id(), "from", c.trackingNo()), true, now));
     }
 
     // ---------------------------------------------------------------- resident and system
 
-    /**
-     * The resident's rating: 满意/基本满意 closes; 不满意 reopens (RESOLVED → REOPENED → ACCEPTED, counted) while
-     * fewer than {@code intake.max-reopens} reopenings happened, else closes. A merged concern is not rated.
-     */
-    @Transactional
-    public void rate(Concern c, Rating rating, @Nullable String comment) {
-        Facts facts = facts(c, null);
-        ConcernAction action = ConcernStateMachine.ratingAction(rating, c.reopenCount(), config.maxReopens());
-        ConcernState to = ConcernStateMachine.target(facts, action, Actor.RESIDENT);
-        Instant now = Times.now();
-        String text = comment == null || comment.isBlank() ? null : comment.strip();
-        String body = rating.label() + (text == null ? "" : "：" + text);
-        Change ch = new Change(c, to);
-        ch.rating = rating;
-        ch.ratingComment = text;
-        ch.ratedAt = now;
-        if (action == ConcernAction.RATE) {
-            ch.closedAt = now;
-            apply(c, ch, now);
-            timeline.record(c, ConcernEvent.resident(c.id(), ConcernEventType.RATED, c.state(), to, body, now));
-            return;
-        }
-        ConcernState back = ConcernStateMachine.target(Facts.of(to), ConcernAction.REOPEN, Actor.SYSTEM);
-        ch.state = back;
-        ch.reopenCount = c.reopenCount() + 1;
-        ch.resolvedAt = null;
-        ch.outcome = null;
-        apply(c, ch, now);
-        timeline.record(c, ConcernEvent.resident(c.id(), ConcernEventType.RATED, c.state(), to, body, now));
-        timeline.record(c, new ConcernEvent(null, c.id(), ConcernEventType.REOPENED, ActorType.SYSTEM, null, null,
-                to, back, "群众不满意，重新办理（第 " + ch.reopenCount + " 次）", null, true, now));
-    }
-
-    /** Closes a resolved concern whose feedback window (SLA feedback days, working days) has passed. */
-    @Transactional
-    public boolean autoCloseIfDue(Concern c, Instant now) {
-        if (c.state() != ConcernState.RESOLVED || c.resolvedAt() == null) {
-            return false;
-        }
-        int days = rule(c).feedbackDays();
-        if (!now.isAfter(calendar.addWorkingDays(c.resolvedAt(), days))) {
-            return false;
-        }
-        ConcernState to = ConcernStateMachine.target(facts(c, null), ConcernAction.AUTO_CLOSE, Actor.SYSTEM);
-        Change ch = new Change(c, to);
-        ch.closedAt = now;
-        long version = c.version() == null ? 0 : c.version();
-        if (store.apply(c.id(), version, ch.state.name(), ch.assignee, ch.departmentId, ch.deadline, name(ch.outcome),
-                ch.mergedInto, ch.firstResponseAt, ch.resolvedAt, ch.closedAt, ch.reopenCount, name(ch.rating),
-                ch.ratingComment, ch.ratedAt, now) != 1) {
-            return false;
-        }
-        timeline.record(c, new ConcernEvent(null, c.id(), ConcernEventType.CLOSED, ActorType.SYSTEM, null, null,
-                c.state(), to, "办结后 " + days + " 个工作日内未评价，自动结束", null, true, now));
-        return true;
-    }
-
     // ---------------------------------------------------------------- helpers
-
-    /** The life-cycle columns of a concern, changed by an action before one guarded UPDATE writes them. */
-    private static final class Change {
-        ConcernState state;
-        Long assignee;
-        Long departmentId;
-        Instant deadline;
-        Outcome outcome;
-        Long mergedInto;
-        Instant firstResponseAt;
-        Instant resolvedAt;
-        Instant closedAt;
-        int reopenCount;
-        Rating rating;
-        String ratingComment;
-        Instant ratedAt;
-
-        Change(Concern c, ConcernState to) {
-            state = to;
-            assignee = c.assigneeDeputyId();
-            departmentId = c.departmentId();
-            deadline = c.departmentDeadline();
-            outcome = c.outcome();
-            mergedInto = c.mergedIntoId();
-            firstResponseAt = c.firstResponseAt();
-            resolvedAt = c.resolvedAt();
-            closedAt = c.closedAt();
-            reopenCount = c.reopenCount();
-            rating = c.rating();
-            ratingComment = c.ratingComment();
-            ratedAt = c.ratedAt();
-        }
-    }
 
     private record Staff(long accountId, Role role) {
     }
 
-    private void apply(Concern c, Change ch, Instant now) {
-        long version = c.version() == null ? 0 : c.version();
-        int n = store.apply(c.id(), version, ch.state.name(), ch.assignee, ch.departmentId, ch.deadline,
-                name(ch.outcome), ch.mergedInto, ch.firstResponseAt, ch.resolvedAt, ch.closedAt, ch.reopenCount,
-                name(ch.rating), ch.ratingComment, ch.ratedAt, now);
-        if (n != 1) {
+    /** Writes the change with one guarded UPDATE; a concurrent change makes it a 409. */
+    void apply(Concern c, ConcernChange ch, Instant now) {
+        if (!ch.write(store, c, now)) {
             throw stale(concerns.findById(c.id()).orElse(c));
         }
     }
 
-    private void record(Concern c, Change ch, Staff who, ConcernEventType type, @Nullable String body,
+    private void record(Concern c, ConcernChange ch, Staff who, ConcernEventType type, @Nullable String body,
                         @Nullable String payload, boolean isPublic, Instant now) {
         timeline.record(c, new ConcernEvent(null, c.id(), type, ActorType.STAFF, who.accountId, who.role.name(),
                 c.state(), ch.state, body, payload, isPublic, now), ch.assignee);
@@ -404,7 +308,7 @@ public class ConcernLifecycle {
                 Map.of("currentState", c.state().name(), "currentVersion", c.version() == null ? 0 : c.version()));
     }
 
-    private SlaRule rule(Concern c) {
+    SlaRule rule(Concern c) {
         String path = regions.findById(c.regionId()).map(r -> r.path()).orElse(null);
         return rules.resolve(path, c.category());
     }
@@ -425,68 +329,4 @@ public class ConcernLifecycle {
                 .flatMap(rid -> departments.findByRegionIdAndActiveTrueOrderByName(rid).stream()).toList();
     }
 
-    private static Instant endOf(LocalDate day, String field, Instant now) {
-        // 23:59:59 of that day in whole seconds (MariaDB through Connector/J may drop fractions)
-        Instant end = day.plusDays(1).atStartOfDay(Times.ZONE).toInstant().minusSeconds(1);
-        if (!end.isAfter(now)) {
-            throw ApiException.badField(field, "期限不能早于今天");
-        }
-        if (day.isAfter(LocalDate.now(Times.ZONE).plusYears(1))) {
-            throw ApiException.badField(field, "期限不能超过一年");
-        }
-        return end;
-    }
-
-    private static String day(Instant t) {
-        return DAY.format(t.atZone(Times.ZONE));
-    }
-
-    private static String text(Object body, boolean required) {
-        return clean(((ActionBodies.Text) body).text(), required);
-    }
-
-    private static String clean(@Nullable String text, boolean required) {
-        String t = text == null ? null : text.strip();
-        if (t == null || t.isEmpty()) {
-            if (required) {
-                throw ApiException.badField("text", "请填写内容");
-            }
-            return null;
-        }
-        if (t.length() > MAX_TEXT) {
-            throw ApiException.badField("text", "不能超过 " + MAX_TEXT + " 字");
-        }
-        return t;
-    }
-
-    private static String name(@Nullable Enum<?> e) {
-        return e == null ? null : e.name();
-    }
-
-    private String payload(Object... kv) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < kv.length; i += 2) {
-            if (kv[i + 1] != null) {
-                m.put((String) kv[i], kv[i + 1]);
-            }
-        }
-        try {
-            return json.writeValueAsString(m);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private Instant payloadInstant(@Nullable String payload, String key) {
-        if (payload == null) {
-            return null;
-        }
-        try {
-            Map<?, ?> m = json.readValue(payload, Map.class);
-            Object v = m.get(key);
-            return v == null ? null : Instant.parse(v.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -29,18 +29,18 @@ public class Tracking {
     private final ConcernPhotoRepository photos;
     private final StationRepository stations;
     private final DeputyRepository deputies;
-    private final ConcernLifecycle lifecycle;
+    private final ConcernClosing closing;
 
     Tracking(ConcernRepository concerns, ConcernEventRepository events, ConcernTimeline timeline,
              ConcernPhotoRepository photos,
-             StationRepository stations, DeputyRepository deputies, ConcernLifecycle lifecycle) {
+             StationRepository stations, DeputyRepository deputies, ConcernClosing closing) {
         this.concerns = concerns;
         this.events = events;
         this.timeline = timeline;
         this.photos = photos;
         this.stations = stations;
         this.deputies = deputies;
-        this.lifecycle = lifecycle;
+        this.closing = closing;
     }
 
     /** The concern when the key matches its hash or the device submitted it; else 404. */
@@ -114,7 +114,7 @@ public class Tracking {
      * by {@link ConcernStateMachine} and carried out by {@link ConcernLifecycle}.
      */
     public void rate(Concern c, Rating rating, @Nullable String comment) {
-        lifecycle.rate(c, rating, comment);
+        closing.rate(c, rating, comment);
     }
 
     public ConcernPhoto photo(Concern c, long photoId) {
