@@ -1,12 +1,15 @@
 package cn.mashang.concern;
 
 import cn.mashang.region.RegionRepository;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import cn.mashang.sla.SlaRules;
 import cn.mashang.sla.WorkingCalendar;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The queue's simple "overdue" test, kept in one place so the SLA feature's clocks can replace it: a referred
@@ -25,6 +28,9 @@ class ConcernOverdue {
     private final SlaRules rules;
     private final RegionRepository regions;
     private final WorkingCalendar calendar;
+    /** Region paths for the SLA rule of each queue item (a queue page was a region read per item; paths rarely move). */
+    private final Cache<Long, Optional<String>> paths = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(5)).build();
 
     ConcernOverdue(SlaRules rules, RegionRepository regions, WorkingCalendar calendar) {
         this.rules = rules;
@@ -40,9 +46,14 @@ class ConcernOverdue {
         return switch (c.state()) {
             case REFERRED, EXTENDED -> c.departmentDeadline() != null && now.isAfter(c.departmentDeadline());
             case SUBMITTED -> c.firstResponseAt() == null && now.isAfter(calendar.addWorkingDays(c.createdAt(),
-                    rules.resolve(regions.findById(c.regionId()).map(r -> r.path()).orElse(null), c.category())
+                    rules.resolve(regionPath(c.regionId()), c.category())
                             .firstResponseDays()));
             default -> false;
         };
+    }
+
+    private String regionPath(Long regionId) {
+        return regionId == null ? null
+                : paths.get(regionId, id -> regions.findById(id).map(r -> r.path())).orElse(null);
     }
 }

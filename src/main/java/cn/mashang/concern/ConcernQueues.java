@@ -84,19 +84,24 @@ public class ConcernQueues {
     @Transactional(readOnly = true)
     public Page mine(Authentication auth, View view, Filter f) {
         StaffScope me = scopes.of(auth);
-        Sql q = new Sql();
         if (f.station() != null) {
             scopes.requireSeeStation(auth, f.station(), "联络站");
         }
-        scope(q, me);
-        if (view == View.TODO) {
-            q.and("state IN ('SUBMITTED','ACCEPTED','ANSWERED','REFERRED','EXTENDED')");
-            if (me.role() == Role.DEPUTY) {
-                q.and("(assignee_deputy_id = ? OR (assignee_deputy_id IS NULL AND (deputy_id IS NULL OR deputy_id = ?)))",
-                        me.deputyId(), me.deputyId());
+        Query q = new Query(states(f.state(), view == View.TODO));
+        scope(q.common, me);
+        if (view == View.TODO && me.role() == Role.DEPUTY && !me.stationIds().isEmpty()) {
+            // "assigned to me, or unassigned and addressed to nobody or to me" as disjoint branches, each an index walk
+            q.branch().and("assignee_deputy_id = ?", me.deputyId());
+            for (Long station : me.stationIds()) {
+                q.branch().and("station_id = ? AND assignee_deputy_id IS NULL AND deputy_id IS NULL", station);
+                q.branch().and("station_id = ? AND assignee_deputy_id IS NULL AND deputy_id = ?", station, me.deputyId());
             }
-        } else {
-            q.and("id IN (SELECT concern_id FROM concern_event WHERE actor_account_id = ? AND actor_type = 'STAFF')",
+        } else if (view == View.TODO && me.role() != Role.ADMIN) {
+            for (Long station : me.stationIds()) {
+                q.branch().and("station_id = ?", station);
+            }
+        } else if (view == View.DONE) {
+            q.common.and("id IN (SELECT concern_id FROM concern_event WHERE actor_account_id = ? AND actor_type = 'STAFF')",
                     me.accountId());
         }
         return run(q, f);
@@ -105,8 +110,8 @@ public class ConcernQueues {
     @Transactional(readOnly = true)
     public Page station(Authentication auth, long stationId, Filter f) {
         scopes.requireSeeStation(auth, stationId, "联络站");
-        Sql q = new Sql();
-        q.and("station_id = ?", stationId);
+        Query q = new Query(states(f.state(), false));
+        q.common.and("station_id = ?", stationId);
         return run(q, new Filter(f.state(), f.category(), f.overdue(), null, f.order(), f.cursor(), f.size()));
     }
 
@@ -122,7 +127,7 @@ public class ConcernQueues {
         }
     }
 
-    private Page run(Sql base, Filter f) {
+    private Page run(Query q, Filter f) {
         int size = f.size() == null ? DEFAULT_SIZE : f.size();
         if (size < 1 || size > MAX_SIZE) {
             throw ApiException.badField("size", "应在 1 到 " + MAX_SIZE + " 之间");
@@ -131,12 +136,9 @@ public class ConcernQueues {
         if (f.order() != null && !oldest && !"newest".equals(f.order())) {
             throw ApiException.badField("order", "应为 newest 或 oldest");
         }
+        Sql base = q.common;
         if (f.station() != null) {
             base.and("station_id = ?", f.station());
-        }
-        if (f.state() != null && !f.state().isBlank()) {
-            Set<ConcernState> states = states(f.state());
-            base.and("state IN (" + states.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(",")) + ")");
         }
         if (f.category() != null && !f.category().isBlank()) {
             base.and("category = ?", f.category().strip());
@@ -147,16 +149,19 @@ public class ConcernQueues {
             base.and(ConcernOverdue.CANDIDATES, Timestamp.from(now), Timestamp.from(ConcernOverdue.candidateCutoff(now)));
         }
         Cursor cursor = f.cursor() == null || f.cursor().isBlank() ? null : Cursor.parse(f.cursor());
+        if (q.states != null && q.states.isEmpty()) {
+            return new Page(List.of(), null);
+        }
         List<Concern> found = new ArrayList<>();
         boolean more = false;
         int fetch = size + 1;
         for (int round = 0; round < OVERDUE_ROUNDS; round++) {
-            Sql q = base.copy();
+            Sql page = base.copy();
             if (cursor != null) {
-                q.and(oldest ? "(created_at > ? OR (created_at = ? AND id > ?))" : "(created_at < ? OR (created_at = ? AND id < ?))",
+                page.and(oldest ? "(created_at > ? OR (created_at = ? AND id > ?))" : "(created_at < ? OR (created_at = ? AND id < ?))",
                         Timestamp.from(cursor.at()), Timestamp.from(cursor.at()), cursor.id());
             }
-            List<Concern> batch = select(q, oldest, fetch);
+            List<Concern> batch = select(page, q, oldest, fetch);
             int i = 0;
             for (; i < batch.size() && found.size() < size; i++) {
                 Concern c = batch.get(i);
@@ -179,11 +184,45 @@ public class ConcernQueues {
         return new Page(items(found, now), next);
     }
 
-    private List<Concern> select(Sql q, boolean oldest, int limit) {
-        String sql = "SELECT * FROM concern WHERE " + String.join(" AND ", q.where)
-                + (oldest ? " ORDER BY created_at ASC, id ASC" : " ORDER BY created_at DESC, id DESC") + " LIMIT " + limit;
+    /**
+     * One page in (created_at, id) order. With several branches or states, each branch × state is its own
+     * {@code ORDER BY … LIMIT n} sub-query and the union is cut to n: every sub-query is a walk of one range of
+     * an index ending in created_at (station, state / assignee, state / station, assignee, deputy, state), where
+     * {@code IN} lists over stations or states would read every open row and sort them.
+     */
+    private List<Concern> select(Sql page, Query q, boolean oldest, int limit) {
+        String order = oldest ? " ORDER BY created_at ASC, id ASC" : " ORDER BY created_at DESC, id DESC";
+        List<Sql> parts = new ArrayList<>();
+        for (Sql branch : q.branches.isEmpty() ? List.of(new Sql()) : q.branches) {
+            for (ConcernState state : q.states == null ? java.util.Collections.<ConcernState>singleton(null) : q.states) {
+                Sql part = page.copy();
+                part.where.addAll(branch.where);
+                part.args.addAll(branch.args);
+                if (state != null) {
+                    part.and("state = '" + state.name() + "'");
+                }
+                parts.add(part);
+            }
+        }
+        List<Object> args = new ArrayList<>();
+        String sql;
+        if (parts.size() == 1) {
+            sql = "SELECT * FROM concern WHERE " + String.join(" AND ", parts.get(0).where) + order + " LIMIT " + limit;
+            args.addAll(parts.get(0).args);
+        } else {
+            // the branches carry (id, created_at) only — index-only walks, and a narrow temporary table instead of
+            // one holding the text columns of every branch's rows — and the page's rows are read by id at the end
+            StringBuilder union = new StringBuilder("SELECT c.* FROM concern c JOIN (SELECT id, created_at FROM (");
+            for (int i = 0; i < parts.size(); i++) {
+                union.append(i == 0 ? "" : " UNION ALL ").append("(SELECT id, created_at FROM concern WHERE ")
+                        .append(String.join(" AND ", parts.get(i).where)).append(order).append(" LIMIT ").append(limit).append(')');
+                args.addAll(parts.get(i).args);
+            }
+            sql = union.append(") u").append(order).append(" LIMIT ").append(limit).append(") t ON t.id = c.id")
+                    .append(oldest ? " ORDER BY c.created_at ASC, c.id ASC" : " ORDER BY c.created_at DESC, c.id DESC").toString();
+        }
         return jdbc.prepareStatement(sql, ps -> {
-            bind(ps, q.args);
+            bind(ps, args);
             try (var rs = ps.executeQuery()) {
                 return jdbc.entityStream(rs, Concern.class).toList();
             }
@@ -227,6 +266,19 @@ public class ConcernQueues {
         return content.length() <= 60 ? content : content.substring(0, 60) + "…";
     }
 
+    /** The states asked for (null: any); a to-do view is limited to the open ones. */
+    static Set<ConcernState> states(@Nullable String value, boolean openOnly) {
+        Set<ConcernState> asked = value == null || value.isBlank() ? null : states(value);
+        if (!openOnly) {
+            return asked == null || asked.size() == ConcernState.values().length ? null : asked;
+        }
+        Set<ConcernState> out = EnumSet.copyOf(ConcernLifecycle.OPEN);
+        if (asked != null) {
+            out.retainAll(asked);
+        }
+        return out;
+    }
+
     /** "open" or a comma list of state names. */
     static Set<ConcernState> states(String value) {
         Set<ConcernState> out = new LinkedHashSet<>();
@@ -246,6 +298,23 @@ public class ConcernQueues {
             out.addAll(EnumSet.allOf(ConcernState.class));
         }
         return out;
+    }
+
+    /** Conditions every row meets, disjoint branches (none: one), and the states (null: any). */
+    private static final class Query {
+        final Sql common = new Sql();
+        final List<Sql> branches = new ArrayList<>();
+        final Set<ConcernState> states;
+
+        Query(Set<ConcernState> states) {
+            this.states = states;
+        }
+
+        Sql branch() {
+            Sql b = new Sql();
+            branches.add(b);
+            return b;
+        }
     }
 
     /** A WHERE clause under construction. */

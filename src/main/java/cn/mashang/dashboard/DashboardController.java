@@ -26,14 +26,14 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class DashboardController {
     private final StationDashboards stations;
-    private final RegionDashboards regions;
+    private final RegionDashboardCache regionCache;
     private final Scopes scopes;
     private final WorkingCalendar calendar;
     private final Clock clock;
 
-    DashboardController(StationDashboards stations, RegionDashboards regions, Scopes scopes, WorkingCalendar calendar, Clock clock) {
+    DashboardController(StationDashboards stations, RegionDashboardCache regionCache, Scopes scopes, WorkingCalendar calendar, Clock clock) {
         this.stations = stations;
-        this.regions = regions;
+        this.regionCache = regionCache;
         this.scopes = scopes;
         this.calendar = calendar;
         this.clock = clock;
@@ -59,7 +59,7 @@ class DashboardController {
     Dtos.RegionDashboard region(long id, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
                                 @Nullable @QueryValue Integer limit, Authentication auth) {
         scopes.requireAdministerRegion(auth, id, "地区");
-        return regions.dashboard(id, regionPeriod(from, to), limit(limit));
+        return regionCache.dashboard(id, regionPeriod(from, to), limit(limit));
     }
 
     @Get("/stations/{id}/dashboard.csv")
@@ -98,7 +98,7 @@ class DashboardController {
     MutableHttpResponse<byte[]> regionCsv(long id, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
                                           @Nullable @QueryValue String table, Authentication auth) {
         scopes.requireAdministerRegion(auth, id, "地区");
-        Dtos.RegionDashboard d = regions.dashboard(id, regionPeriod(from, to), Integer.MAX_VALUE);
+        Dtos.RegionDashboard d = regionCache.dashboard(id, regionPeriod(from, to), Integer.MAX_VALUE);
         String t = table == null ? "summary" : table;
         Csv csv = new Csv();
         switch (t) {

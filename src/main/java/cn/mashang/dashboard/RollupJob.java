@@ -46,13 +46,15 @@ public class RollupJob {
     private final Config config;
     private final JdbcOperations jdbc;
     private final Clock clock;
+    private final RegionDashboardCache regionCache;
 
-    RollupJob(Rollup rollup, SlaJobLock lock, Config config, JdbcOperations jdbc, Clock clock) {
+    RollupJob(Rollup rollup, SlaJobLock lock, Config config, JdbcOperations jdbc, Clock clock, RegionDashboardCache regionCache) {
         this.rollup = rollup;
         this.lock = lock;
         this.config = config;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.regionCache = regionCache;
     }
 
     @EventListener
@@ -123,6 +125,9 @@ public class RollupJob {
                 if (dirty.size() < config.batch()) {
                     break;
                 }
+            }
+            if (done > 0) {
+                regionCache.invalidateAll();
             }
             return done;
         } finally {

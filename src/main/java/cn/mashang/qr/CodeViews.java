@@ -15,8 +15,9 @@ import java.util.Optional;
 
 /**
  * Resolves a code to what its landing page shows. Unknown, malformed or orphaned codes are 404. The station data
- * is cached per station for {@link QrConfig#stationViewTtl()} (5 s): an edit to a station or its deputies shows on
- * landings within that bound; a revocation drops the station at once ({@link RevocationWatch}).
+ * is cached per station for {@link QrConfig#stationViewTtl()} (30 s): an edit made on this replica drops it at once
+ * ({@link StationViewInvalidation}), other replicas show it within that bound; a revocation drops the station on
+ * every replica within a second ({@link RevocationWatch}).
  */
 @Singleton
 public class CodeViews {
@@ -38,7 +39,12 @@ public class CodeViews {
         CaffeineCacheMetrics.monitor(registry, details, "qr.station-views");
     }
 
-    /** Drops the cached landing data of a station (after one of its codes changed on this replica). */
+    /** Drops every station's cached landing data (after a deputy changed on this replica). */
+    public void forgetAll() {
+        details.invalidateAll();
+    }
+
+    /** Drops the cached landing data of a station (after it, its memberships or one of its codes changed on this replica). */
     public void forgetStation(long stationId) {
         details.invalidate(stationId);
     }

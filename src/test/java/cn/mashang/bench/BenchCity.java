@@ -43,7 +43,7 @@ import java.util.TreeMap;
  *
  * <pre>java -cp … cn.mashang.bench.BenchCity jdbc:mysql://127.0.0.1:3306/mashang_bench root '' 2000 10000 1000000 target/bench</pre>
  *
- * Not the dashboard feature's {@code CityGenerator}: the harness switches to it once that lands.
+ * The dashboards' benchmark ({@code cn.mashang.dashboard.DashBench}) runs on the same city.
  */
 public final class BenchCity {
     public static final String PASSWORD = "Bench-Passw0rd!";

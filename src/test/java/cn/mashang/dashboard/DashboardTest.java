@@ -280,6 +280,49 @@ class DashboardTest implements TestPropertyProvider {
     }
 
     @Test
+    void aRegionDashboardIsServedFromMemoryUntilTheNextRollUpPassChangesIt() {
+        long city = ids.region("吕梁市");
+        String uri = "/api/v1/regions/" + city + "/dashboard?from=2026-05-01&to=2026-06-30";
+        rollup.rebuild(java.time.LocalDate.of(2026, 5, 1), java.time.LocalDate.of(2026, 6, 1), NOW);
+        assertEquals(8, received(get(uri, "lvliang-admin")));
+        // the roll-up row changes behind the cache's back: the cached answer stands
+        tx.executeWrite(s -> jdbc.prepareStatement("UPDATE dash_region_month SET received = received + 100 WHERE region_id = ? AND category = '*'", ps -> {
+            ps.setLong(1, city);
+            return ps.executeUpdate();
+        }));
+        assertEquals(8, received(get(uri, "lvliang-admin")));
+        // a concern moves out of the period; the next roll-up pass recomputes and drops the cached answers
+        java.sql.Timestamp was = tx.executeRead(s -> jdbc.prepareStatement("SELECT created_at FROM concern WHERE id = ?", ps -> {
+            ps.setLong(1, c3);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getTimestamp(1);
+            }
+        }));
+        moveConcern(c3, java.sql.Timestamp.from(ConcernFixture.at("2026-04-20T09:00:00")));
+        try {
+            rollup.rebuild(java.time.LocalDate.of(2026, 4, 1), java.time.LocalDate.of(2026, 6, 1), NOW);
+            assertEquals(7, received(get(uri, "lvliang-admin")));
+        } finally {
+            moveConcern(c3, was);
+            rollup.rebuild(java.time.LocalDate.of(2026, 4, 1), java.time.LocalDate.of(2026, 6, 1), NOW);
+        }
+        assertEquals(8, received(get(uri, "lvliang-admin")));
+    }
+
+    private void moveConcern(long id, java.sql.Timestamp createdAt) {
+        tx.executeWrite(s -> jdbc.prepareStatement("UPDATE concern SET created_at = ? WHERE id = ?", ps -> {
+            ps.setTimestamp(1, createdAt);
+            ps.setLong(2, id);
+            return ps.executeUpdate();
+        }));
+    }
+
+    private static int received(Map<String, Object> dashboard) {
+        return ((Number) map(dashboard.get("totals")).get("received")).intValue();
+    }
+
+    @Test
     void csvExportsStartWithAByteOrderMarkAndMaskMobiles() {
         String token = Logins.token(client(), "head-qjny");
         HttpResponse<byte[]> r = client().exchange(HttpRequest.GET("/api/v1/stations/" + station
