@@ -260,7 +260,7 @@ if [ "$(java_major "$JAVA")" -ge 25 ] && [ "${AOT:-1}" = 1 ]; then
     env BENCH_DIR="$BENCH_DIR" CODES="$CITY/codes.txt" wrk -t1 -c4 -d3s -s "$BENCH_DIR/submit.lua" http://127.0.0.1:8081 >/dev/null 2>&1 || true
     login admin >/dev/null || true
     stop_apps
-    sql "$DB" -e "SET foreign_key_checks=0; DELETE FROM concern_event WHERE concern_id > $CONCERNS; DELETE FROM concern WHERE id > $CONCERNS; DELETE FROM idempotency_record"
+    sql "$DB" -e "SET foreign_key_checks=0; DELETE FROM concern_event WHERE concern_id > $CONCERNS; DELETE FROM concern WHERE id > $CONCERNS; DELETE FROM idempotency_record; DELETE FROM notification_outbox"
   fi
   [ -f "$AOT_FILE" ] && EXTRA_OPTS="-XX:AOTCache=$AOT_FILE"
 fi

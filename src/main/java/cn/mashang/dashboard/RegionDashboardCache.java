@@ -25,7 +25,7 @@ class RegionDashboardCache {
 
     RegionDashboardCache(RegionDashboards regions, @Value("${dashboard.region-cache-ttl:60s}") Duration ttl) {
         this.regions = regions;
-        this.cache = Caffeine.newBuilder().maximumSize(2_000).expireAfterWrite(ttl).build();
+        this.cache = Caffeine.newBuilder().maximumSize(200).expireAfterWrite(ttl).build();
     }
 
     Dtos.RegionDashboard dashboard(long regionId, Period period, int limit) {

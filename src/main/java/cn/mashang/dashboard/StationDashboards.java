@@ -85,8 +85,12 @@ public class StationDashboards {
         if (!bucket.equals("week") && !bucket.equals("month")) {
             throw ApiException.badField("by", "应为 week 或 month");
         }
-        List<ConcernFact> all = facts.load(stationId, path, period.start().minus(LOOKBACK_DAYS, ChronoUnit.DAYS), period.end(), now);
-        List<ConcernFact> cohort = all.stream().filter(f -> period.contains(f.createdAt())).toList();
+        // the period's cohort, plus the earlier concerns that were answered or resolved within the period (for the
+        // series) — not the whole look-back window: a busy station has tens of thousands of concerns there
+        List<ConcernFact> cohort = facts.load(stationId, path, period.start(), period.end(), now);
+        List<ConcernFact> all = new ArrayList<>(facts.load(stationId, path, period.start().minus(LOOKBACK_DAYS, ChronoUnit.DAYS),
+                period.start(), period.start(), now));
+        all.addAll(cohort);
         List<OpenConcerns.Open> openNow = open.ofStation(stationId);
 
         Tally total = new Tally();

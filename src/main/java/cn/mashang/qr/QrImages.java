@@ -7,11 +7,16 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Semaphore;
 
 /**
  * Rendered QR images, cached by (url, format, size) in a Caffeine cache bounded by total bytes
  * ({@link QrConfig#imageCacheBytes()}); hit/miss/eviction metrics are published as {@code cache.*{cache=qr.images}}.
  * Callers check the code's status first (a revoked code's image is never served, cached or not).
+ *
+ * <p>Renders are CPU work with a few MB of transient buffers each (a 1,024 px PNG); on virtual threads nothing
+ * bounded how many ran at once, and 64 concurrent cold renders exhausted a 192 MB heap in the benchmark. At most
+ * two per core now run together; the rest wait (outside the cache's lock) for a permit.
  */
 @Singleton
 public class QrImages {
@@ -23,6 +28,7 @@ public class QrImages {
     private final QrRenderer renderer;
     private final QrConfig config;
     private final Cache<Key, byte[]> cache;
+    private final Semaphore renders = new Semaphore(Math.max(2, 2 * Runtime.getRuntime().availableProcessors()));
 
     QrImages(QrRenderer renderer, QrConfig config, MeterRegistry registry) {
         this.renderer = renderer;
@@ -45,7 +51,19 @@ public class QrImages {
     }
 
     public byte[] image(String url, Format format, int size) {
-        return cache.get(new Key(url, format, size), k -> render(k));
+        Key key = new Key(url, format, size);
+        byte[] hit = cache.getIfPresent(key);
+        if (hit != null) {
+            return hit;
+        }
+        renders.acquireUninterruptibly();
+        try {
+            byte[] image = render(key);
+            cache.put(key, image);
+            return image;
+        } finally {
+            renders.release();
+        }
     }
 
     private byte[] render(Key k) {
