@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * The overdue job: finds amber and red clocks of open concerns and escalates (see {@link EscalationLevel}).
@@ -73,15 +74,21 @@ public class OverdueJob {
         try {
             int examined = 0;
             int escalated = 0;
-            for (OpenConcerns.Open o : open.all()) {
-                examined++;
-                for (SlaClock c : clocks.clocks(o.facts(), now)) {
-                    if (!c.running() || c.segment() == SlaSegment.FEEDBACK || c.colour() == SlaColour.GREEN) {
-                        continue;
+            long after = 0;
+            List<OpenConcerns.Open> page;
+            do {
+                page = open.page(after, config.pageSize());
+                for (OpenConcerns.Open o : page) {
+                    examined++;
+                    for (SlaClock c : clocks.clocks(o.facts(), now)) {
+                        if (!c.running() || c.segment() == SlaSegment.FEEDBACK || c.colour() == SlaColour.GREEN) {
+                            continue;
+                        }
+                        escalated += escalate(o, c, now);
                     }
-                    escalated += escalate(o, c, now);
                 }
-            }
+                after = page.isEmpty() ? after : page.get(page.size() - 1).facts().concernId();
+            } while (page.size() == config.pageSize());
             return new Result(true, examined, escalated);
         } finally {
             lock.release(JOB, holder, Times.now().isAfter(now) ? Times.now() : now);

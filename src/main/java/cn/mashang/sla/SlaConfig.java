@@ -20,12 +20,14 @@ public final class SlaConfig {
      * @param interval       fixed delay between runs (read by the @Scheduled annotation)
      * @param lease          how long one run may hold the DB lock
      * @param adminAfterDays working days after a deadline at which a still-red concern is escalated to the admin
+     * @param pageSize       open concerns read per page (a short read transaction each; the city is walked by id)
      */
     @ConfigurationProperties("sla.overdue")
     public record Overdue(@Bindable(defaultValue = "true") boolean enabled,
                           @Bindable(defaultValue = "5m") Duration interval,
                           @Bindable(defaultValue = "10m") Duration lease,
-                          @Bindable(defaultValue = "3") int adminAfterDays) {
+                          @Bindable(defaultValue = "3") int adminAfterDays,
+                          @Bindable(defaultValue = "1000") int pageSize) {
     }
 
     /**

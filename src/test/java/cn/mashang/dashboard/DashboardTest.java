@@ -99,7 +99,8 @@ class DashboardTest implements TestPropertyProvider {
             ex.close();
         });
         server.start();
-        return Map.of("notify.sender.enabled", "false",
+        // page size 2: the overdue job's escalation tests below walk the fixture's open concerns over several pages
+        return Map.of("sla.overdue.page-size", "2", "notify.sender.enabled", "false",
                 "notify.wecom.webhooks.ops", "http://127.0.0.1:" + server.getAddress().getPort() + "/cgi-bin/webhook/send?key=k",
                 "sla.notify.channel", "WECOM",
                 "sla.notify.default-target", "ops");
