@@ -3,7 +3,7 @@ package cn.mashang.concern;
 import cn.mashang.AppConfig;
 import cn.mashang.common.ApiException;
 import cn.mashang.common.Times;
-import cn.mashang.qr.CodeDirectory;
+import cn.mashang.qr.CodeLookup;
 import cn.mashang.qr.ContactCode;
 import cn.mashang.station.Station;
 import cn.mashang.station.StationRepository;
@@ -28,7 +28,7 @@ import java.util.Optional;
 @Singleton
 public class IntakeService {
     static final String CODE_GONE = "此二维码已停用或不存在";
-    private final CodeDirectory codes;
+    private final CodeLookup codes;
     private final Categories categories;
     private final StationRepository stations;
     private final ConcernRepository concerns;
@@ -44,7 +44,7 @@ public class IntakeService {
     private final ObjectMapper json;
     private final SecureRandom random = new SecureRandom();
 
-    IntakeService(CodeDirectory codes, Categories categories, StationRepository stations, ConcernRepository concerns,
+    IntakeService(CodeLookup codes, Categories categories, StationRepository stations, ConcernRepository concerns,
                   ConcernPhotoRepository photos, IdempotencyRepository idempotency, ConcernWriter writer,
                   TrackingNumbers trackingNumbers, PiiCrypto crypto, ResidentTokens tokens, RateLimits limits,
                   IntakeConfig config, AppConfig app, ObjectMapper json) {
@@ -68,6 +68,7 @@ public class IntakeService {
     public record Result(SubmitAnswer answer, HttpStatus status, boolean replayed) {
     }
 
+    /** The code, from the replica's lookup cache (a revocation reaches it within qr.revocation-poll), or 404. */
     public ContactCode activeCode(String code) {
         return codes.find(code).filter(ContactCode::active)
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "未找到", CODE_GONE));

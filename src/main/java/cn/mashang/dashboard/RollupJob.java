@@ -2,6 +2,7 @@ package cn.mashang.dashboard;
 
 import cn.mashang.common.Times;
 import cn.mashang.concern.ConcernChanged;
+import cn.mashang.concern.ConcernEventType;
 import cn.mashang.sla.SlaBreached;
 import cn.mashang.sla.SlaJobLock;
 import io.micronaut.context.annotation.ConfigurationProperties;
@@ -59,6 +60,10 @@ public class RollupJob {
 
     @EventListener
     void on(ConcernChanged e) {
+        if (e.type() == ConcernEventType.SUBMITTED) { // a new concern: its event time is its created_at
+            rollup.markDirty(e.stationId(), e.at());
+            return;
+        }
         Instant created = jdbc.prepareStatement("SELECT created_at FROM concern WHERE id = ?", ps -> {
             ps.setLong(1, e.concernId());
             try (ResultSet rs = ps.executeQuery()) {

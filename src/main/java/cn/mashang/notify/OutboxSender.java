@@ -42,13 +42,21 @@ public class OutboxSender {
         channels.forEach(c -> this.channels.put(c.channel(), c));
     }
 
+    static final java.time.Duration DRAIN_BUDGET = java.time.Duration.ofSeconds(10);
+
     @Scheduled(fixedDelay = "${notify.sender.interval:15s}", initialDelay = "${notify.sender.initial-delay:30s}")
     void scheduled() {
         if (!config.enabled()) {
             return;
         }
         try {
-            runOnce();
+            // drain: after a burst (a reception day, 400 submissions a second in the benchmark) one batch per
+            // interval left thousands of rows waiting for many minutes; keep claiming while batches come back full,
+            // for at most DRAIN_BUDGET so the scheduler thread is not held indefinitely
+            long until = System.nanoTime() + DRAIN_BUDGET.toNanos();
+            while (runOnce() >= config.batchSize() && System.nanoTime() < until) {
+                LOG.debug("outbox: full batch, claiming the next");
+            }
         } catch (RuntimeException e) {
             LOG.warn("outbox run failed: {}", e.getClass().getSimpleName());
         }
