@@ -17,13 +17,11 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -87,7 +85,7 @@ public class ConcernQueues {
         if (f.station() != null) {
             scopes.requireSeeStation(auth, f.station(), "联络站");
         }
-        Query q = new Query(states(f.state(), view == View.TODO));
+        QueueSql.Query q = new QueueSql.Query(states(f.state(), view == View.TODO));
         scope(q.common, me);
         if (view == View.TODO && me.role() == Role.DEPUTY && !me.stationIds().isEmpty()) {
             // "assigned to me, or unassigned and addressed to nobody or to me" as disjoint branches, each an index walk
@@ -110,12 +108,12 @@ public class ConcernQueues {
     @Transactional(readOnly = true)
     public Page station(Authentication auth, long stationId, Filter f) {
         scopes.requireSeeStation(auth, stationId, "联络站");
-        Query q = new Query(states(f.state(), false));
+        QueueSql.Query q = new QueueSql.Query(states(f.state(), false));
         q.common.and("station_id = ?", stationId);
         return run(q, new Filter(f.state(), f.category(), f.overdue(), null, f.order(), f.cursor(), f.size()));
     }
 
-    private void scope(Sql q, StaffScope me) {
+    private void scope(QueueSql.Sql q, StaffScope me) {
         if (me.role() == Role.ADMIN) {
             String path = me.regionId() == null ? null : regions.findById(me.regionId()).map(r -> r.path()).orElse(null);
             q.and("region_id IN (SELECT id FROM region WHERE path LIKE ?)", path == null ? "-" : path + "%");
@@ -127,7 +125,7 @@ public class ConcernQueues {
         }
     }
 
-    private Page run(Query q, Filter f) {
+    private Page run(QueueSql.Query q, Filter f) {
         int size = f.size() == null ? DEFAULT_SIZE : f.size();
         if (size < 1 || size > MAX_SIZE) {
             throw ApiException.badField("size", "应在 1 到 " + MAX_SIZE + " 之间");
@@ -136,7 +134,7 @@ public class ConcernQueues {
         if (f.order() != null && !oldest && !"newest".equals(f.order())) {
             throw ApiException.badField("order", "应为 newest 或 oldest");
         }
-        Sql base = q.common;
+        QueueSql.Sql base = q.common;
         if (f.station() != null) {
             base.and("station_id = ?", f.station());
         }
@@ -148,7 +146,7 @@ public class ConcernQueues {
         if (onlyOverdue) {
             base.and(ConcernOverdue.CANDIDATES, Timestamp.from(now), Timestamp.from(ConcernOverdue.candidateCutoff(now)));
         }
-        Cursor cursor = f.cursor() == null || f.cursor().isBlank() ? null : Cursor.parse(f.cursor());
+        QueueSql.Cursor cursor = f.cursor() == null || f.cursor().isBlank() ? null : QueueSql.Cursor.parse(f.cursor());
         if (q.states != null && q.states.isEmpty()) {
             return new Page(List.of(), null);
         }
@@ -156,7 +154,7 @@ public class ConcernQueues {
         boolean more = false;
         int fetch = size + 1;
         for (int round = 0; round < OVERDUE_ROUNDS; round++) {
-            Sql page = base.copy();
+            QueueSql.Sql page = base.copy();
             if (cursor != null) {
                 page.and(oldest ? "(created_at > ? OR (created_at = ? AND id > ?))" : "(created_at < ? OR (created_at = ? AND id < ?))",
                         Timestamp.from(cursor.at()), Timestamp.from(cursor.at()), cursor.id());
@@ -165,7 +163,7 @@ public class ConcernQueues {
             int i = 0;
             for (; i < batch.size() && found.size() < size; i++) {
                 Concern c = batch.get(i);
-                cursor = new Cursor(c.createdAt(), c.id());
+                cursor = new QueueSql.Cursor(c.createdAt(), c.id());
                 if (!onlyOverdue || overdue.isOverdue(c, now)) {
                     found.add(c);
                 }
@@ -184,43 +182,10 @@ public class ConcernQueues {
         return new Page(items(found, now), next);
     }
 
-    /**
-     * One page in (created_at, id) order. With several branches or states, each branch × state is its own
-     * {@code ORDER BY … LIMIT n} sub-query and the union is cut to n: every sub-query is a walk of one range of
-     * an index ending in created_at (station, state / assignee, state / station, assignee, deputy, state), where
-     * {@code IN} lists over stations or states would read every open row and sort them.
-     */
-    private List<Concern> select(Sql page, Query q, boolean oldest, int limit) {
-        String order = oldest ? " ORDER BY created_at ASC, id ASC" : " ORDER BY created_at DESC, id DESC";
-        List<Sql> parts = new ArrayList<>();
-        for (Sql branch : q.branches.isEmpty() ? List.of(new Sql()) : q.branches) {
-            for (ConcernState state : q.states == null ? java.util.Collections.<ConcernState>singleton(null) : q.states) {
-                Sql part = page.copy();
-                part.where.addAll(branch.where);
-                part.args.addAll(branch.args);
-                if (state != null) {
-                    part.and("state = '" + state.name() + "'");
-                }
-                parts.add(part);
-            }
-        }
+    /** One page in (created_at, id) order ({@link QueueSql#page} builds the statement). */
+    private List<Concern> select(QueueSql.Sql page, QueueSql.Query q, boolean oldest, int limit) {
         List<Object> args = new ArrayList<>();
-        String sql;
-        if (parts.size() == 1) {
-            sql = "SELECT * FROM concern WHERE " + String.join(" AND ", parts.get(0).where) + order + " LIMIT " + limit;
-            args.addAll(parts.get(0).args);
-        } else {
-            // the branches carry (id, created_at) only — index-only walks, and a narrow temporary table instead of
-            // one holding the text columns of every branch's rows — and the page's rows are read by id at the end
-            StringBuilder union = new StringBuilder("SELECT c.* FROM concern c JOIN (SELECT id, created_at FROM (");
-            for (int i = 0; i < parts.size(); i++) {
-                union.append(i == 0 ? "" : " UNION ALL ").append("(SELECT id, created_at FROM concern WHERE ")
-                        .append(String.join(" AND ", parts.get(i).where)).append(order).append(" LIMIT ").append(limit).append(')');
-                args.addAll(parts.get(i).args);
-            }
-            sql = union.append(") u").append(order).append(" LIMIT ").append(limit).append(") t ON t.id = c.id")
-                    .append(oldest ? " ORDER BY c.created_at ASC, c.id ASC" : " ORDER BY c.created_at DESC, c.id DESC").toString();
-        }
+        String sql = QueueSql.page(page, q, oldest, limit, args);
         return jdbc.prepareStatement(sql, ps -> {
             bind(ps, args);
             try (var rs = ps.executeQuery()) {
@@ -298,57 +263,5 @@ public class ConcernQueues {
             out.addAll(EnumSet.allOf(ConcernState.class));
         }
         return out;
-    }
-
-    /** Conditions every row meets, disjoint branches (none: one), and the states (null: any). */
-    private static final class Query {
-        final Sql common = new Sql();
-        final List<Sql> branches = new ArrayList<>();
-        final Set<ConcernState> states;
-
-        Query(Set<ConcernState> states) {
-            this.states = states;
-        }
-
-        Sql branch() {
-            Sql b = new Sql();
-            branches.add(b);
-            return b;
-        }
-    }
-
-    /** A WHERE clause under construction. */
-    private static final class Sql {
-        final List<String> where = new ArrayList<>();
-        final List<Object> args = new ArrayList<>();
-
-        void and(String clause, Object... values) {
-            where.add(clause);
-            args.addAll(List.of(values));
-        }
-
-        Sql copy() {
-            Sql s = new Sql();
-            s.where.addAll(where);
-            s.args.addAll(args);
-            return s;
-        }
-    }
-
-    /** Position after the last item: (created_at, id). */
-    record Cursor(Instant at, long id) {
-        String encode() {
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString((at.toEpochMilli() + ":" + id).getBytes(StandardCharsets.US_ASCII));
-        }
-
-        static Cursor parse(String s) {
-            try {
-                String[] p = new String(Base64.getUrlDecoder().decode(s), StandardCharsets.US_ASCII).split(":");
-                return new Cursor(Instant.ofEpochMilli(Long.parseLong(p[0])), Long.parseLong(p[1]));
-            } catch (RuntimeException e) {
-                throw ApiException.badField("cursor", "无效的翻页位置，请从第一页重新加载");
-            }
-        }
     }
 }
