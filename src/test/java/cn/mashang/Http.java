@@ -26,6 +26,11 @@ public final class Http {
     }
 
     /** Performs the request, expects the failure status and a problem+json body; returns the body. */
+    /** GET with a staff bearer token. */
+    public static Map<String, Object> get(BlockingHttpClient client, String uri, String token) {
+        return client.retrieve(HttpRequest.GET(uri).bearerAuth(token), MAP);
+    }
+
     public static Map<String, Object> problem(BlockingHttpClient client, HttpRequest<?> request, int status) {
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
                 () -> client.exchange(request, MAP, MAP));

@@ -2,6 +2,7 @@ package cn.mashang.archive;
 
 import cn.mashang.common.ApiException;
 import cn.mashang.common.Times;
+import cn.mashang.concern.ConcernState;
 import cn.mashang.deputy.Deputy;
 import cn.mashang.deputy.DeputyRepository;
 import cn.mashang.deputy.Membership;
@@ -66,9 +67,8 @@ public class ArchiveService {
                         return new int[]{rs.getInt(1), rs.getInt(2)};
                     }
                 });
-        int handled = count("""
-                SELECT COUNT(*) FROM concern WHERE assignee_deputy_id = ? AND state IN ('RESOLVED', 'CLOSED')
-                AND resolved_at >= ? AND resolved_at < ?""", deputyId, from, to);
+        int handled = count("SELECT COUNT(*) FROM concern WHERE assignee_deputy_id = ? AND state IN "
+                + ConcernState.sql(ConcernState.DONE) + " AND resolved_at >= ? AND resolved_at < ?", deputyId, from, to);
         List<Double> responses = new ArrayList<>();
         jdbc.prepareStatement("""
                 SELECT created_at, first_response_at FROM concern WHERE assignee_deputy_id = ?

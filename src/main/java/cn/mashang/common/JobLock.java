@@ -10,48 +10,74 @@ import org.slf4j.LoggerFactory;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A lease in the {@code job_lock} table so that one replica runs a scheduled job: {@link #tryLock} claims the row
- * with {@code UPDATE … WHERE locked_until < now} (one winner, whatever the number of replicas) for a lease
- * longer than a run; {@link #unlock} gives it back early. A replica that dies holding it blocks the job only
- * until the lease ends. Rows are created on first use.
+ * The one lease for scheduled jobs (table {@code job_lock}), so that among N replicas one runs each job:
+ * {@link #claim} takes the named row with one conditional {@code UPDATE … WHERE locked_until <= now} (the engine's
+ * row lock decides between concurrent claims on H2, MariaDB, MySQL and Galera alike) for {@code lease}; the job
+ * {@link Lease#close() closes} its lease when done, or — for a job that must run at most once per round — lets it
+ * run out. A replica that dies holding a lease blocks the job only until the lease ends. Each claim has its own
+ * holder tag, so closing a lease that already ran out never frees somebody else's. Rows are created on first use.
+ * {@code now} comes from the caller (jobs with a test clock).
  */
 @Singleton
 public class JobLock {
     private static final Logger LOG = LoggerFactory.getLogger(JobLock.class);
     /** locked_until of a free lock: far in the past (whole seconds: some drivers drop fractions). */
-    private static final Instant FREE = Instant.parse("2000-01-01T00:00:00Z");
+    static final Instant FREE = Instant.parse("2000-01-01T00:00:00Z");
     private final JdbcOperations jdbc;
-    private final String owner = UUID.randomUUID().toString();
+    private final String instance = UUID.randomUUID().toString().substring(0, 8);
+    private final AtomicLong claims = new AtomicLong();
 
     JobLock(JdbcOperations jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** True when this replica holds {@code name} until now + lease. */
+    /** A claimed lease; {@link #close()} frees it if it is still this claim's. */
+    public final class Lease implements AutoCloseable {
+        private final String name;
+        private final String holder;
+
+        private Lease(String name, String holder) {
+            this.name = name;
+            this.holder = holder;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public void close() {
+            release(this);
+        }
+    }
+
+    /** The lease of {@code name} until now + lease, or empty when another claim holds it. */
     @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
-    public boolean tryLock(String name, Duration lease) {
-        Instant now = Times.now();
+    public Optional<Lease> claim(String name, Instant now, Duration lease) {
         ensureRow(name);
-        return jdbc.prepareStatement("UPDATE job_lock SET locked_until = ?, locked_by = ? WHERE name = ? AND locked_until < ?",
+        String holder = instance + "-" + claims.incrementAndGet();
+        int n = jdbc.prepareStatement("UPDATE job_lock SET locked_until = ?, locked_by = ? WHERE name = ? AND locked_until <= ?",
                 ps -> {
                     ps.setTimestamp(1, Timestamp.from(now.plus(lease)));
-                    ps.setString(2, owner);
+                    ps.setString(2, holder);
                     ps.setString(3, name);
                     ps.setTimestamp(4, Timestamp.from(now));
                     return ps.executeUpdate();
-                }) == 1;
+                });
+        return n == 1 ? Optional.of(new Lease(name, holder)) : Optional.empty();
     }
 
-    /** Releases {@code name} if this replica holds it. */
     @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
-    public void unlock(String name) {
-        jdbc.prepareStatement("UPDATE job_lock SET locked_until = ? WHERE name = ? AND locked_by = ?", ps -> {
+    void release(Lease lease) {
+        jdbc.prepareStatement("UPDATE job_lock SET locked_until = ?, locked_by = NULL WHERE name = ? AND locked_by = ?", ps -> {
             ps.setTimestamp(1, Timestamp.from(FREE));
-            ps.setString(2, name);
-            ps.setString(3, owner);
+            ps.setString(2, lease.name);
+            ps.setString(3, lease.holder);
             return ps.executeUpdate();
         });
     }

@@ -32,10 +32,6 @@ final class ActionInput {
         return DAY.format(t.atZone(Times.ZONE));
     }
 
-    static String text(Object body, boolean required) {
-        return clean(((ActionBodies.Text) body).text(), required);
-    }
-
     static String clean(@Nullable String text, boolean required) {
         String t = text == null ? null : text.strip();
         if (t == null || t.isEmpty()) {

@@ -11,7 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Closes resolved concerns nobody rated within the SLA rule's feedback days (working days after resolved_at).
+ * Closes resolved concerns nobody rated before their stored feedback deadline ({@link Deadlines}: the SLA rule's
+ * feedback days, working days after resolved_at).
  * Runs hourly on one replica ({@link JobLock} "concern-auto-close"); each concern is closed by a guarded update
  * in its own transaction, so a run can be repeated or interrupted without harm.
  */
@@ -31,23 +32,19 @@ public class AutoCloseJob {
 
     @Scheduled(fixedDelay = "${lifecycle.auto-close-interval:1h}", initialDelay = "${lifecycle.auto-close-initial-delay:10m}")
     void scheduled() {
-        if (!lock.tryLock(LOCK, Duration.ofMinutes(30))) {
-            return;
-        }
-        try {
-            run(Times.now());
-        } finally {
-            lock.unlock(LOCK);
-        }
+        Instant now = Times.now();
+        lock.claim(LOCK, now, Duration.ofMinutes(30)).ifPresent(lease -> {
+            try (lease) {
+                run(now);
+            }
+        });
     }
 
     /** Closes every due concern as of {@code now}; answers how many were closed. */
     public int run(Instant now) {
         int closed = 0;
         long after = 0;
-        // a feedback window is at least one working day, so nothing resolved within the last day can be due
-        Instant cutoff = now.minus(Duration.ofDays(1));
-        for (var batch = rows.resolvedBefore(cutoff, after); !batch.isEmpty(); batch = rows.resolvedBefore(cutoff, after)) {
+        for (var batch = rows.feedbackDue(now, after); !batch.isEmpty(); batch = rows.feedbackDue(now, after)) {
             for (Concern c : batch) {
                 after = c.id();
                 try {

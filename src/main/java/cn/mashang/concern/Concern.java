@@ -10,7 +10,8 @@ import java.time.Instant;
 
 /**
  * A resident's concern (反映) with its routing, contact data (mobile only encrypted, masked and hashed) and
- * every life-cycle column. Updates go through guarded UPDATE statements that bump {@code version}.
+ * every life-cycle column, and its deadlines ({@link Deadlines}). Created by {@link IntakeCore#newConcern} only;
+ * updates go through guarded UPDATE statements that bump {@code version}.
  */
 @MappedEntity("concern")
 public record Concern(
@@ -46,6 +47,9 @@ public record Concern(
         @Nullable Instant firstResponseAt,
         @Nullable Instant resolvedAt,
         @Nullable Instant closedAt,
+        @Nullable Instant firstResponseDue,
+        @Nullable Instant resolutionDue,
+        @Nullable Instant feedbackDue,
         @Nullable Instant piiPurgedAt,
         Instant createdAt,
         Instant updatedAt,

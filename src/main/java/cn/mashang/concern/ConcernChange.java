@@ -22,6 +22,7 @@ final class ConcernChange {
     Rating rating;
     String ratingComment;
     Instant ratedAt;
+    Instant feedbackDue;
 
     ConcernChange(Concern c, ConcernState to) {
         state = to;
@@ -37,13 +38,19 @@ final class ConcernChange {
         rating = c.rating();
         ratingComment = c.ratingComment();
         ratedAt = c.ratedAt();
+        feedbackDue = c.feedbackDue();
     }
 
-    /** One guarded UPDATE at the concern's version; false when someone else changed it first. */
-    boolean write(LifecycleRepository store, Concern c, Instant now) {
+    /**
+     * One guarded UPDATE at the concern's version; false when someone else changed it first. The feedback deadline
+     * follows resolved_at here ({@link Deadlines#feedback}), so no action can forget it.
+     */
+    boolean write(LifecycleRepository store, Deadlines deadlines, Concern c, Instant now) {
         long version = c.version() == null ? 0 : c.version();
+        feedbackDue = deadlines.feedback(c, resolvedAt);
         return store.apply(c.id(), version, state.name(), assignee, departmentId, deadline, name(outcome), mergedInto,
-                firstResponseAt, resolvedAt, closedAt, reopenCount, name(rating), ratingComment, ratedAt, now) == 1;
+                firstResponseAt, resolvedAt, closedAt, reopenCount, name(rating), ratingComment, ratedAt, feedbackDue,
+                now) == 1;
     }
 
     private static String name(@Nullable Enum<?> e) {

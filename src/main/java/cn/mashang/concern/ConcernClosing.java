@@ -3,7 +3,6 @@ package cn.mashang.concern;
 import cn.mashang.common.Times;
 import cn.mashang.concern.ConcernStateMachine.Actor;
 import cn.mashang.concern.ConcernStateMachine.Facts;
-import cn.mashang.sla.WorkingCalendar;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -19,15 +18,15 @@ public class ConcernClosing {
     private final ConcernLifecycle lifecycle;
     private final LifecycleRepository store;
     private final ConcernTimeline timeline;
-    private final WorkingCalendar calendar;
+    private final Deadlines deadlines;
     private final IntakeConfig config;
 
     ConcernClosing(ConcernLifecycle lifecycle, LifecycleRepository store, ConcernTimeline timeline,
-                   WorkingCalendar calendar, IntakeConfig config) {
+                   Deadlines deadlines, IntakeConfig config) {
         this.lifecycle = lifecycle;
         this.store = store;
         this.timeline = timeline;
-        this.calendar = calendar;
+        this.deadlines = deadlines;
         this.config = config;
     }
 
@@ -70,18 +69,17 @@ public class ConcernClosing {
         if (c.state() != ConcernState.RESOLVED || c.resolvedAt() == null) {
             return false;
         }
-        int days = lifecycle.rule(c).feedbackDays();
-        if (!now.isAfter(calendar.addWorkingDays(c.resolvedAt(), days))) {
+        if (!now.isAfter(deadlines.feedback(c, c.resolvedAt()))) {
             return false;
         }
         ConcernState to = ConcernStateMachine.target(lifecycle.facts(c, null), ConcernAction.AUTO_CLOSE, Actor.SYSTEM);
         ConcernChange ch = new ConcernChange(c, to);
         ch.closedAt = now;
-        if (!ch.write(store, c, now)) {
+        if (!ch.write(store, deadlines, c, now)) {
             return false;
         }
         timeline.record(c, new ConcernEvent(null, c.id(), ConcernEventType.CLOSED, ActorType.SYSTEM, null, null,
-                c.state(), to, "办结后 " + days + " 个工作日内未评价，自动结束", null, true, now));
+                c.state(), to, "办结后 " + lifecycle.rule(c).feedbackDays() + " 个工作日内未评价，自动结束", null, true, now));
         return true;
     }
 }

@@ -36,13 +36,13 @@ class ConcernDetails {
     private final MembershipRepository memberships;
     private final DepartmentRepository departments;
     private final StaffAccountRepository accounts;
-    private final ConcernOverdue overdue;
+    private final Deadlines deadlines;
     private final Scopes scopes;
 
     ConcernDetails(ConcernLifecycle lifecycle, ConcernRepository concerns, LifecycleRepository lifecycleRows,
                    ConcernEventRepository events, ConcernPhotoRepository photos, StationRepository stations,
                    DeputyRepository deputies, MembershipRepository memberships, DepartmentRepository departments,
-                   StaffAccountRepository accounts, ConcernOverdue overdue, Scopes scopes) {
+                   StaffAccountRepository accounts, Deadlines deadlines, Scopes scopes) {
         this.lifecycle = lifecycle;
         this.concerns = concerns;
         this.lifecycleRows = lifecycleRows;
@@ -53,7 +53,7 @@ class ConcernDetails {
         this.memberships = memberships;
         this.departments = departments;
         this.accounts = accounts;
-        this.overdue = overdue;
+        this.deadlines = deadlines;
         this.scopes = scopes;
     }
 
@@ -99,7 +99,7 @@ class ConcernDetails {
                 c.mergedIntoId() == null ? null : concerns.findById(c.mergedIntoId()).map(ConcernDetails::link).orElse(null),
                 lifecycleRows.findByMergedIntoIdOrderById(c.id()).stream().map(ConcernDetails::link).toList(),
                 c.rating() == null ? null : c.rating().name(), c.rating() == null ? null : c.rating().label(),
-                c.ratingComment(), c.reopenCount(), c.meTooCount(), overdue.isOverdue(c, Times.now()),
+                c.ratingComment(), c.reopenCount(), c.meTooCount(), Overdue.any(deadlines.due(c), Times.now()),
                 Times.show(c.createdAt()), Times.show(c.firstResponseAt()), Times.show(c.resolvedAt()),
                 Times.show(c.closedAt()), Times.show(c.updatedAt()), c.version() == null ? 0 : c.version(),
                 pending == null ? null : new ConcernDetail.Extension(Times.show(pending.until()), pending.reason()),

@@ -55,16 +55,16 @@ public class ConcernQueues {
     private final StationRepository stations;
     private final DeputyRepository deputies;
     private final RegionRepository regions;
-    private final ConcernOverdue overdue;
+    private final Deadlines deadlines;
 
     ConcernQueues(JdbcOperations jdbc, Scopes scopes, StationRepository stations, DeputyRepository deputies,
-                  RegionRepository regions, ConcernOverdue overdue) {
+                  RegionRepository regions, Deadlines deadlines) {
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.stations = stations;
         this.deputies = deputies;
         this.regions = regions;
-        this.overdue = overdue;
+        this.deadlines = deadlines;
     }
 
     /** Filters of a queue request, as given (validated here). */
@@ -144,7 +144,7 @@ public class ConcernQueues {
         Instant now = Times.now();
         boolean onlyOverdue = Boolean.TRUE.equals(f.overdue());
         if (onlyOverdue) {
-            base.and(ConcernOverdue.CANDIDATES, Timestamp.from(now), Timestamp.from(ConcernOverdue.candidateCutoff(now)));
+            base.and(Overdue.SQL, Timestamp.from(now), Timestamp.from(now), Timestamp.from(now));
         }
         QueueSql.Cursor cursor = f.cursor() == null || f.cursor().isBlank() ? null : QueueSql.Cursor.parse(f.cursor());
         if (q.states != null && q.states.isEmpty()) {
@@ -164,7 +164,7 @@ public class ConcernQueues {
             for (; i < batch.size() && found.size() < size; i++) {
                 Concern c = batch.get(i);
                 cursor = new QueueSql.Cursor(c.createdAt(), c.id());
-                if (!onlyOverdue || overdue.isOverdue(c, now)) {
+                if (!onlyOverdue || Overdue.any(deadlines.due(c), now)) {
                     found.add(c);
                 }
             }
@@ -222,7 +222,7 @@ public class ConcernQueues {
                 c.category(), summary(c.content()), c.stationId(), stationName, c.deputyId(),
                 c.deputyId() == null ? null : names.get(c.deputyId()), c.assigneeDeputyId(),
                 c.assigneeDeputyId() == null ? null : names.get(c.assigneeDeputyId()), c.contactName(),
-                c.mobileMasked(), overdue.isOverdue(c, now), Times.show(c.departmentDeadline()), c.reopenCount(),
+                c.mobileMasked(), Overdue.any(deadlines.due(c), now), Times.show(c.departmentDeadline()), c.reopenCount(),
                 c.meTooCount(), Times.show(c.createdAt()), Times.show(c.updatedAt()),
                 c.version() == null ? 0 : c.version());
     }
@@ -237,7 +237,7 @@ public class ConcernQueues {
         if (!openOnly) {
             return asked == null || asked.size() == ConcernState.values().length ? null : asked;
         }
-        Set<ConcernState> out = EnumSet.copyOf(ConcernLifecycle.OPEN);
+        Set<ConcernState> out = EnumSet.copyOf(ConcernState.OPEN);
         if (asked != null) {
             out.retainAll(asked);
         }
@@ -250,7 +250,7 @@ public class ConcernQueues {
         for (String part : value.split(",")) {
             String p = part.strip();
             if (p.equalsIgnoreCase("open")) {
-                out.addAll(ConcernLifecycle.OPEN);
+                out.addAll(ConcernState.OPEN);
                 continue;
             }
             try {

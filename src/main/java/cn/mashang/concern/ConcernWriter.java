@@ -1,17 +1,19 @@
 package cn.mashang.concern;
 
 import cn.mashang.common.ApiException;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 
 /**
- * The transactions of intake. The idempotency row is inserted first, so a concurrent duplicate waits on the
- * unique key and then loses on it (the caller reads the winner's answer); the answer is stored encrypted in
- * the same transaction as the concern.
+ * The transactions of intake, resident and staff alike. The idempotency row is inserted first, so a concurrent
+ * duplicate waits on the unique key and then loses on it (the caller reads the winner's answer); the answer is
+ * stored encrypted in the same transaction as the concern.
  */
 @Singleton
 class ConcernWriter {
@@ -28,19 +30,26 @@ class ConcernWriter {
         this.idempotency = idempotency;
     }
 
+    /**
+     * Creates the concern with its SUBMITTED event ({@code firstEvent}), attaches the uploaded photos, runs
+     * {@code alsoInTransaction} with the new id (e.g. linking a reception session), and stores the sealed answer.
+     */
     @Transactional
-    public SubmitAnswer create(IdempotencyRecord record, Concern concern, List<String> photoTokens,
-                               Function<SubmitAnswer, String> seal, Function<Concern, SubmitAnswer> answer) {
+    public <A> A create(IdempotencyRecord record, Concern concern, Function<Concern, ConcernEvent> firstEvent,
+                        List<String> photoTokens, @Nullable LongConsumer alsoInTransaction,
+                        Function<Concern, A> answer, Function<A, String> seal) {
         IdempotencyRecord saved = idempotency.save(record);
         Concern c = concerns.save(concern);
-        timeline.record(c, ConcernEvent.resident(c.id(), ConcernEventType.SUBMITTED, null, ConcernState.SUBMITTED,
-                null, c.createdAt()));
+        timeline.record(c, firstEvent.apply(c));
         for (String token : photoTokens) {
             if (photos.attach(token, c.id()) != 1) {
                 throw ApiException.badField("photoIds", "图片不存在或已被使用，请重新上传");
             }
         }
-        SubmitAnswer a = answer.apply(c);
+        if (alsoInTransaction != null) {
+            alsoInTransaction.accept(c.id());
+        }
+        A a = answer.apply(c);
         idempotency.complete(saved.id(), seal.apply(a), c.id());
         return a;
     }

@@ -8,15 +8,9 @@ import cn.mashang.qr.ContactCode;
 import cn.mashang.station.Station;
 import cn.mashang.station.StationRepository;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.serde.ObjectMapper;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,35 +27,29 @@ public class IntakeService {
     private final StationRepository stations;
     private final ConcernRepository concerns;
     private final ConcernPhotoRepository photos;
-    private final IdempotencyRepository idempotency;
+    private final IntakeCore core;
     private final ConcernWriter writer;
-    private final TrackingNumbers trackingNumbers;
     private final PiiCrypto crypto;
     private final ResidentTokens tokens;
     private final RateLimits limits;
     private final IntakeConfig config;
     private final AppConfig app;
-    private final ObjectMapper json;
-    private final SecureRandom random = new SecureRandom();
 
     IntakeService(CodeLookup codes, Categories categories, StationRepository stations, ConcernRepository concerns,
-                  ConcernPhotoRepository photos, IdempotencyRepository idempotency, ConcernWriter writer,
-                  TrackingNumbers trackingNumbers, PiiCrypto crypto, ResidentTokens tokens, RateLimits limits,
-                  IntakeConfig config, AppConfig app, ObjectMapper json) {
+                  ConcernPhotoRepository photos, IntakeCore core, ConcernWriter writer, PiiCrypto crypto,
+                  ResidentTokens tokens, RateLimits limits, IntakeConfig config, AppConfig app) {
         this.codes = codes;
         this.categories = categories;
         this.stations = stations;
         this.concerns = concerns;
         this.photos = photos;
-        this.idempotency = idempotency;
+        this.core = core;
         this.writer = writer;
-        this.trackingNumbers = trackingNumbers;
         this.crypto = crypto;
         this.tokens = tokens;
         this.limits = limits;
         this.config = config;
         this.app = app;
-        this.json = json;
     }
 
     /** A submission's outcome: the answer and whether it created a concern (201) or folded/replayed one. */
@@ -75,9 +63,7 @@ public class IntakeService {
     }
 
     public Result submit(ConcernRequest req, String idemKey, Optional<ResidentTokens.Device> device, String address) {
-        if (idemKey == null || !idemKey.matches("[A-Za-z0-9_-]{8,80}")) {
-            throw ApiException.badField("Idempotency-Key", "请求头 Idempotency-Key 缺失或格式不正确（8 到 80 位字母数字）");
-        }
+        IntakeCore.requireKey(idemKey);
         ContactCode code = activeCode(req.code());
         if (!categories.forCode(code).contains(req.category())) {
             throw ApiException.badField("category", "请从可选分类中选择");
@@ -99,86 +85,52 @@ public class IntakeService {
         if (photoIds.size() > config.maxPhotos()) {
             throw ApiException.badField("photoIds", "最多上传 " + config.maxPhotos() + " 张图片");
         }
-        String requestHash = crypto.hmac(String.join("\u0001", req.code(), req.category(), content,
-                Objects.toString(address0, ""), Objects.toString(name, ""), Objects.toString(mobile, ""),
-                String.join(",", photoIds), String.valueOf(Boolean.TRUE.equals(req.consent()))));
-
-        Optional<IdempotencyRecord> earlier = idempotency.findByIdemKey(idemKey);
+        String requestHash = core.fingerprint(req.code(), req.category(), content, Objects.toString(address0, ""),
+                Objects.toString(name, ""), Objects.toString(mobile, ""), String.join(",", photoIds),
+                String.valueOf(Boolean.TRUE.equals(req.consent())));
+        Optional<IntakeCore.Once<SubmitAnswer>> earlier = core.earlier(idemKey, requestHash, SubmitAnswer.class);
         if (earlier.isPresent()) {
-            return replay(earlier.get(), requestHash);
+            return result(earlier.get());
         }
 
         device.ifPresent(d -> limits.take(RateLimits.Kind.SUBMIT_DEVICE, d.id()));
         limits.take(RateLimits.Kind.SUBMIT_ADDRESS, address);
 
         Instant now = Times.now();
-        String newToken = null;
-        ResidentTokens.Device dev;
-        if (device.isPresent()) {
-            dev = device.get();
-        } else {
-            dev = ResidentTokens.device(tokens.newSubject());
-            newToken = tokens.issue(dev.subject(), now);
-        }
+        ResidentTokens.Device dev = device.orElseGet(() -> ResidentTokens.device(tokens.newSubject()));
+        String issuedToken = device.isPresent() ? null : tokens.issue(dev.subject(), now);
         checkPhotos(photoIds, dev);
         String mobileHash = crypto.hmac(mobile);
         String scope = device.isPresent() ? "device:" + dev.id().substring(0, 16) : "addr:" + address;
-        IdempotencyRecord record = new IdempotencyRecord(null, idemKey, scope, requestHash, null, null, now);
+        IdempotencyRecord record = core.record(idemKey, scope, requestHash, now);
 
         // a device whose token was issued just now, without a mobile number, has no earlier concern to fold into
         Optional<Concern> first = device.isEmpty() && mobileHash == null ? Optional.empty()
                 : nearDuplicate(code, dev, mobileHash, content, now);
-        String issuedToken = newToken;
-        for (int attempt = 0; ; attempt++) {
-            try {
-                if (first.isPresent()) {
-                    SubmitAnswer a = new SubmitAnswer(first.get().trackingNo(), null, null, true, issuedToken);
-                    return new Result(writer.fold(record, first.get(), a, this::seal, now), HttpStatus.OK, false);
-                }
-                String key = newSecret();
-                Concern concern = newConcern(code, ResidentTokens.sha256(key), req.category(), content, address0,
-                        name, mobile, mobileHash, dev.id(), now);
-                SubmitAnswer a = writer.create(record, concern, photoIds, this::seal, c -> new SubmitAnswer(
-                        c.trackingNo(), app.publicBaseUrl() + "/t/" + c.trackingNo() + "#k=" + key, key, false,
-                        issuedToken));
-                return new Result(a, HttpStatus.CREATED, false);
-            } catch (ApiException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                Optional<IdempotencyRecord> winner = idempotency.findByIdemKey(idemKey);
-                if (winner.isPresent()) {
-                    return replay(winner.get(), requestHash);
-                }
-                if (attempt >= 2) {
-                    throw e;
-                }
+        return result(core.write(idemKey, requestHash, SubmitAnswer.class, 3, () -> {
+            if (first.isPresent()) {
+                SubmitAnswer a = new SubmitAnswer(first.get().trackingNo(), null, null, true, issuedToken);
+                return writer.fold(record, first.get(), a, core::seal, now);
             }
-        }
+            String key = core.newSecret();
+            Station station = stations.findById(code.stationId())
+                    .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "未找到", CODE_GONE));
+            boolean deputy = code.kind() == ContactCode.Kind.DEPUTY;
+            Concern concern = core.newConcern(new IntakeCore.NewConcern(station.id(), station.regionId(),
+                    deputy ? code.deputyId() : null, deputy ? code.membershipId() : null,
+                    deputy ? Channel.DEPUTY_CODE : Channel.STATION_CODE, code.id(), req.category(), content, address0,
+                    name, mobile, dev.id()), ResidentTokens.sha256(key), now);
+            return writer.create(record, concern, c -> ConcernEvent.resident(c.id(), ConcernEventType.SUBMITTED, null,
+                            ConcernState.SUBMITTED, null, c.createdAt()), photoIds, null,
+                    c -> new SubmitAnswer(c.trackingNo(), app.publicBaseUrl() + "/t/" + c.trackingNo() + "#k=" + key,
+                            key, false, issuedToken), core::seal);
+        }));
     }
 
-    private Result replay(IdempotencyRecord record, String requestHash) {
-        if (!record.requestHash().equals(requestHash)) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "请求无法处理",
-                    "此 Idempotency-Key 已用于另一份内容，请勿重复使用");
-        }
-        if (record.response() == null) {
-            throw new ApiException(HttpStatus.CONFLICT, "操作冲突", "相同的提交正在处理，请稍后重试",
-                    java.util.Map.of("retryAfterSeconds", 1));
-        }
-        try {
-            SubmitAnswer a = json.readValue(crypto.decrypt(record.response()), SubmitAnswer.class);
-            return new Result(a, a.folded() ? HttpStatus.OK : HttpStatus.CREATED, true);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private String seal(SubmitAnswer answer) {
-        try {
-            return crypto.encrypt(json.writeValueAsString(answer));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** 201 for a new concern, 200 for one folded into an earlier concern; replays answer as the original did. */
+    private static Result result(IntakeCore.Once<SubmitAnswer> once) {
+        SubmitAnswer a = once.answer();
+        return new Result(a, a.folded() ? HttpStatus.OK : HttpStatus.CREATED, once.replayed());
     }
 
     private void checkPhotos(List<String> photoIds, ResidentTokens.Device dev) {
@@ -200,26 +152,6 @@ public class IntakeService {
         return recent.stream()
                 .filter(c -> Similarity.jaccard(c.content(), content) >= config.duplicateSimilarity())
                 .findFirst();
-    }
-
-    /** A new SUBMITTED concern routed by its code. */
-    private Concern newConcern(ContactCode code, String keyHash, String category, String content, String address, String name,
-                               String mobile, String mobileHash, String deviceId, Instant now) {
-        Station station = stations.findById(code.stationId())
-                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "未找到", CODE_GONE));
-        boolean deputy = code.kind() == ContactCode.Kind.DEPUTY;
-        return new Concern(null, trackingNumbers.next(now), keyHash, station.id(), deputy ? code.deputyId() : null,
-                deputy ? code.membershipId() : null, station.regionId(),
-                deputy ? Channel.DEPUTY_CODE : Channel.STATION_CODE, code.id(), category, content, address, name,
-                crypto.encrypt(mobile), PiiCrypto.mask(mobile), mobileHash,
-                name != null || mobile != null ? now : null, deviceId, ConcernState.SUBMITTED,
-                null, null, null, null, null, null, null, null, 0, 0, null, null, null, null, now, now, null);
-    }
-
-    private String newSecret() {
-        byte[] k = new byte[18];
-        random.nextBytes(k);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(k);
     }
 
     /** Text fields are text: no NUL, escape or other C0/C1 control characters (line breaks and tabs are fine). */

@@ -19,23 +19,26 @@ interface LifecycleRepository extends GenericRepository<Concern, Long> {
             department_deadline = :deadline, outcome = :outcome, merged_into_id = :mergedInto,
             first_response_at = :firstResponseAt, resolved_at = :resolvedAt, closed_at = :closedAt,
             reopen_count = :reopenCount, rating = :rating, rating_comment = :ratingComment, rated_at = :ratedAt,
-            updated_at = :now, version = version + 1
+            feedback_due = :feedbackDue, updated_at = :now, version = version + 1
             WHERE id = :id AND version = :version""")
     int apply(long id, long version, String state, @Nullable Long assignee, @Nullable Long departmentId,
               @Nullable Instant deadline, @Nullable String outcome, @Nullable Long mergedInto,
               @Nullable Instant firstResponseAt, @Nullable Instant resolvedAt, @Nullable Instant closedAt,
               int reopenCount, @Nullable String rating, @Nullable String ratingComment, @Nullable Instant ratedAt,
-              Instant now);
+              @Nullable Instant feedbackDue, Instant now);
 
     /** A note changes nothing a client decides on: only updated_at moves, the version stays. */
     @Query("UPDATE concern SET updated_at = :now WHERE id = :id")
     int noted(long id, Instant now);
 
-    /** Resolved concerns (merged ones too) resolved before the cut-off, after {@code afterId}, by id. */
+    /**
+     * Resolved concerns (merged ones too) whose stored feedback deadline passed before {@code now} (index
+     * ix_concern_feedback_due), or that have none stored yet (rows written before V11), after {@code afterId}, by id.
+     */
     @Query("""
-            SELECT * FROM concern WHERE state = 'RESOLVED' AND resolved_at < :cutoff AND id > :afterId
-            ORDER BY id LIMIT 200""")
-    List<Concern> resolvedBefore(Instant cutoff, long afterId);
+            SELECT * FROM concern WHERE state = 'RESOLVED' AND (feedback_due < :now OR feedback_due IS NULL)
+            AND id > :afterId ORDER BY id LIMIT 200""")
+    List<Concern> feedbackDue(Instant now, long afterId);
 
     List<Concern> findByMergedIntoIdOrderById(Long mergedIntoId);
 }

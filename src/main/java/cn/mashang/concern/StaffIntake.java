@@ -9,16 +9,14 @@ import cn.mashang.qr.ContactCode;
 import cn.mashang.station.Station;
 import cn.mashang.station.StationRepository;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,24 +34,18 @@ public class StaffIntake {
     private final StationRepository stations;
     private final MembershipRepository memberships;
     private final Categories categories;
-    private final IdempotencyRepository idempotency;
-    private final StaffIntakeWriter writer;
-    private final TrackingNumbers trackingNumbers;
-    private final PiiCrypto crypto;
+    private final IntakeCore core;
+    private final ConcernWriter writer;
     private final AppConfig app;
     private final ObjectMapper json;
-    private final SecureRandom random = new SecureRandom();
 
-    StaffIntake(StationRepository stations, MembershipRepository memberships, Categories categories,
-                IdempotencyRepository idempotency, StaffIntakeWriter writer, TrackingNumbers trackingNumbers,
-                PiiCrypto crypto, AppConfig app, ObjectMapper json) {
+    StaffIntake(StationRepository stations, MembershipRepository memberships, Categories categories, IntakeCore core,
+                ConcernWriter writer, AppConfig app, ObjectMapper json) {
         this.stations = stations;
         this.memberships = memberships;
         this.categories = categories;
-        this.idempotency = idempotency;
+        this.core = core;
         this.writer = writer;
-        this.trackingNumbers = trackingNumbers;
-        this.crypto = crypto;
         this.app = app;
         this.json = json;
     }
@@ -82,9 +74,7 @@ public class StaffIntake {
      * transaction (e.g. to link it to a reception session); it is not run for a replay.
      */
     public Result create(long stationId, Request req, String idemKey, Actor actor, @Nullable LongConsumer alsoInTransaction) {
-        if (idemKey == null || !idemKey.matches("[A-Za-z0-9_-]{8,80}")) {
-            throw ApiException.badField("Idempotency-Key", "请求头 Idempotency-Key 缺失或格式不正确（8 到 80 位字母数字）");
-        }
+        IntakeCore.requireKey(idemKey);
         if (req.channel() != Channel.PHONE && req.channel() != Channel.RECEPTION_DAY) {
             throw ApiException.badField("channel", "来源应为 PHONE（电话）或 RECEPTION_DAY（接待日当面反映）");
         }
@@ -113,64 +103,35 @@ public class StaffIntake {
                     .orElseThrow(() -> ApiException.badField("deputyId", "所选代表不是本站驻站代表"));
         }
         String address = blank(req.address());
-        String requestHash = crypto.hmac(String.join("\u0001", "staff", String.valueOf(stationId),
-                req.channel().name(), req.category(), content, Objects.toString(address, ""), Objects.toString(name, ""),
-                Objects.toString(mobile, ""), Objects.toString(req.deputyId(), ""), Objects.toString(req.sessionId(), ""),
-                String.valueOf(actor.accountId())));
-        Optional<IdempotencyRecord> earlier = idempotency.findByIdemKey(idemKey);
+        String requestHash = core.fingerprint("staff", String.valueOf(stationId), req.channel().name(), req.category(),
+                content, Objects.toString(address, ""), Objects.toString(name, ""), Objects.toString(mobile, ""),
+                Objects.toString(req.deputyId(), ""), Objects.toString(req.sessionId(), ""),
+                String.valueOf(actor.accountId()));
+        Optional<IntakeCore.Once<Answer>> earlier = core.earlier(idemKey, requestHash, Answer.class);
         if (earlier.isPresent()) {
-            return replay(earlier.get(), requestHash);
+            return new Result(earlier.get().answer(), true);
         }
         var now = Times.now();
-        String key = newSecret();
-        Concern concern = new Concern(null, trackingNumbers.next(now), ResidentTokens.sha256(key), stationId,
-                membership == null ? null : membership.deputyId(), membership == null ? null : membership.id(),
-                station.regionId(), req.channel(), null, req.category(), content, address, name, crypto.encrypt(mobile),
-                PiiCrypto.mask(mobile), crypto.hmac(mobile), name != null || mobile != null ? now : null, null,
-                ConcernState.SUBMITTED, null, null, null, null, null, null, null, null, 0, 0, null, null, null, null,
-                now, now, null);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("channel", req.channel().name());
         if (req.sessionId() != null) {
             payload.put("receptionSessionId", req.sessionId());
         }
         String body = req.channel() == Channel.PHONE ? "联络员电话受理" : "接待日当面反映，联络员代为登记";
-        IdempotencyRecord record = new IdempotencyRecord(null, idemKey, "staff:" + actor.accountId(), requestHash,
-                null, null, now);
-        try {
-            Answer a = writer.create(record, concern, actor, body, write(payload), alsoInTransaction,
+        IdempotencyRecord record = core.record(idemKey, "staff:" + actor.accountId(), requestHash, now);
+        Membership m = membership;
+        IntakeCore.Once<Answer> once = core.write(idemKey, requestHash, Answer.class, 1, () -> {
+            String key = core.newSecret();
+            Concern concern = core.newConcern(new IntakeCore.NewConcern(stationId, station.regionId(),
+                    m == null ? null : m.deputyId(), m == null ? null : m.id(), req.channel(), null, req.category(),
+                    content, address, name, mobile, null), ResidentTokens.sha256(key), now);
+            return writer.create(record, concern, c -> new ConcernEvent(null, c.id(), ConcernEventType.SUBMITTED,
+                            ActorType.STAFF, actor.accountId(), actor.role(), null, ConcernState.SUBMITTED, body,
+                            write(payload), true, c.createdAt()), List.of(), alsoInTransaction,
                     c -> new Answer(c.trackingNo(), app.publicBaseUrl() + "/t/" + c.trackingNo() + "#k=" + key, key,
-                            c.id()), this::seal);
-            return new Result(a, false);
-        } catch (ApiException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            Optional<IdempotencyRecord> winner = idempotency.findByIdemKey(idemKey);
-            if (winner.isPresent()) {
-                return replay(winner.get(), requestHash);
-            }
-            throw e;
-        }
-    }
-
-    private Result replay(IdempotencyRecord record, String requestHash) {
-        if (!record.requestHash().equals(requestHash)) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "请求无法处理",
-                    "此 Idempotency-Key 已用于另一份内容，请勿重复使用");
-        }
-        if (record.response() == null) {
-            throw new ApiException(HttpStatus.CONFLICT, "操作冲突", "相同的登记正在处理，请稍后重试",
-                    Map.of("retryAfterSeconds", 1));
-        }
-        try {
-            return new Result(json.readValue(crypto.decrypt(record.response()), Answer.class), true);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private String seal(Answer a) {
-        return crypto.encrypt(write(a));
+                            c.id()), core::seal);
+        });
+        return new Result(once.answer(), once.replayed());
     }
 
     private String write(Object o) {
@@ -179,12 +140,6 @@ public class StaffIntake {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private String newSecret() {
-        byte[] k = new byte[18];
-        random.nextBytes(k);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(k);
     }
 
     private static String blank(String s) {

@@ -23,22 +23,22 @@ import java.io.IOException;
  *
  * <p>Actions: accept, assign, reply, note, refer, department-answer, request-extension, approve-extension,
  * reject-extension, resolve, reject, merge — see {@link ConcernStateMachine} for states and roles and
- * {@link ActionBodies} for the body of each.
+ * {@link ActionBody} for the body of each.
  */
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class WorkController {
     private final ConcernQueues queues;
     private final ConcernDetails details;
-    private final ConcernLifecycle lifecycle;
+    private final ConcernActions actions;
     private final ConcernRecordPdf pdf;
     private final ObjectMapper json;
 
-    WorkController(ConcernQueues queues, ConcernDetails details, ConcernLifecycle lifecycle, ConcernRecordPdf pdf,
+    WorkController(ConcernQueues queues, ConcernDetails details, ConcernActions actions, ConcernRecordPdf pdf,
                    ObjectMapper json) {
         this.queues = queues;
         this.details = details;
-        this.lifecycle = lifecycle;
+        this.actions = actions;
         this.pdf = pdf;
         this.json = json;
     }
@@ -83,16 +83,16 @@ class WorkController {
     @Secured({"DEPUTY", "LIAISON", "STATION_HEAD", "ADMIN"})
     HttpResponse<ConcernDetail> act(long id, String action, @Body @Nullable String body, Authentication authentication) {
         ConcernAction a = ConcernAction.ofPath(action).orElseThrow(() -> ApiException.notFound("操作"));
-        Object parsed;
+        ActionBody parsed;
         try {
-            parsed = json.readValue(body == null || body.isBlank() ? "{}" : body, ActionBodies.of(a));
+            parsed = json.readValue(body == null || body.isBlank() ? "{}" : body, ActionBody.typeOf(a));
         } catch (IOException | RuntimeException e) {
             throw ApiException.badRequest("请求体不是有效的 JSON，或字段类型不对");
         }
         if (parsed == null) {
             throw ApiException.badRequest("缺少请求体");
         }
-        lifecycle.perform(id, a, parsed, authentication);
+        actions.perform(id, a, parsed, authentication);
         return HttpResponse.ok(details.of(id, authentication)).header("Cache-Control", "no-store");
     }
 

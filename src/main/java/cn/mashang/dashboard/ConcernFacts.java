@@ -1,7 +1,8 @@
 package cn.mashang.dashboard;
 
 import cn.mashang.common.Times;
-import cn.mashang.sla.ClockFacts;
+import cn.mashang.concern.ConcernState;
+import cn.mashang.concern.Overdue;
 import cn.mashang.sla.SlaClocks;
 import cn.mashang.sla.WorkingCalendar;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -26,7 +27,8 @@ import java.util.Optional;
 class ConcernFacts {
     private static final String SELECT = """
             SELECT c.id, c.tracking_no, c.category, c.state, COALESCE(c.assignee_deputy_id, c.deputy_id) AS deputy_id,
-                   c.created_at, c.first_response_at, c.resolved_at, c.closed_at, c.rating, c.reopen_count, c.mobile_masked
+                   c.created_at, c.first_response_at, c.resolved_at, c.closed_at, c.rating, c.reopen_count, c.mobile_masked,
+                   c.resolution_due
             FROM concern c WHERE c.station_id = ? AND c.created_at >= ? AND c.created_at < ?""";
 
     private final JdbcOperations jdbc;
@@ -80,9 +82,9 @@ class ConcernFacts {
     }
 
     /**
-     * Resolution deadlines within one load: the rule per category and the deadline per (day of receipt, days) are
-     * computed once — a busy station's 16,000 concerns of 90 days fall on 90 days and 8 categories, and the rule
-     * lookup and working-day walk per concern were half of that dashboard's time (JFR).
+     * Resolution deadlines of rows written before V11 (not stored yet), computed as {@link cn.mashang.concern.Deadlines}
+     * does: the rule per category and the deadline per (day of receipt, days) once per load — the rule lookup and
+     * working-day walk per concern were half of a busy station's dashboard time (JFR).
      */
     private final class Deadlines {
         private final String regionPath;
@@ -102,7 +104,7 @@ class ConcernFacts {
 
     private ConcernFact fact(ResultSet rs, Deadlines deadlines, Instant now) throws SQLException {
         // columns by position (see SELECT): a label lookup per column per row showed in the profile
-        String state = rs.getString(4);
+        ConcernState state = ConcernState.valueOf(rs.getString(4));
         String category = rs.getString(3);
         Instant created = rs.getTimestamp(6).toInstant();
         Instant firstResponse = instant(rs, 7);
@@ -110,14 +112,15 @@ class ConcernFacts {
         Instant closed = instant(rs, 9);
         long deputy = rs.getLong(5);
         Long deputyId = rs.wasNull() ? null : deputy;
-        boolean rejected = "REJECTED".equals(state);
-        Instant deadline = deadlines.of(category, created);
+        boolean rejected = state == ConcernState.REJECTED;
+        Instant stored = instant(rs, 13);
+        Instant deadline = stored != null ? stored : deadlines.of(category, created);
         Double frDays = !rejected && firstResponse != null ? calendar.workingDaysBetween(created, firstResponse) : null;
-        Instant stop = ClockFacts.finished(state) ? (resolved != null ? resolved : closed) : null;
+        Instant stop = state.isDone() ? (resolved != null ? resolved : closed) : null;
         Double resDays = stop != null ? calendar.workingDaysBetween(created, stop) : null;
         boolean onTime = stop != null && !stop.isAfter(deadline);
-        boolean overdue = !rejected && stop == null && now.isAfter(deadline);
-        return new ConcernFact(rs.getLong(1), rs.getString(2), category, state, deputyId, created,
+        boolean overdue = Overdue.resolution(new Overdue.Due(state, firstResponse, null, null, deadline), now);
+        return new ConcernFact(rs.getLong(1), rs.getString(2), category, state.name(), deputyId, created,
                 firstResponse, stop, rs.getString(10), rs.getInt(11), rs.getString(12),
                 deadline, rejected, frDays, resDays, onTime, overdue);
     }

@@ -4,7 +4,7 @@ import cn.mashang.common.Times;
 import cn.mashang.concern.ConcernChanged;
 import cn.mashang.concern.ConcernEventType;
 import cn.mashang.sla.SlaBreached;
-import cn.mashang.sla.SlaJobLock;
+import cn.mashang.common.JobLock;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -43,13 +43,13 @@ public class RollupJob {
     }
 
     private final Rollup rollup;
-    private final SlaJobLock lock;
+    private final JobLock lock;
     private final Config config;
     private final JdbcOperations jdbc;
     private final Clock clock;
     private final RegionDashboardCache regionCache;
 
-    RollupJob(Rollup rollup, SlaJobLock lock, Config config, JdbcOperations jdbc, Clock clock, RegionDashboardCache regionCache) {
+    RollupJob(Rollup rollup, JobLock lock, Config config, JdbcOperations jdbc, Clock clock, RegionDashboardCache regionCache) {
         this.rollup = rollup;
         this.lock = lock;
         this.config = config;
@@ -98,12 +98,12 @@ public class RollupJob {
 
     /** Recomputes everything dirty at {@code now}; returns the number of station-months done (−1: another replica runs it). */
     public int runOnce(Instant now) {
-        String holder = lock.tryClaim(JOB, now, config.lease());
-        if (holder == null) {
+        var claimed = lock.claim(JOB, now, config.lease());
+        if (claimed.isEmpty()) {
             return -1;
         }
         int done = 0;
-        try {
+        try (var lease = claimed.get()) {
             while (true) {
                 List<Rollup.Dirty> dirty = rollup.takeDirty(config.batch());
                 if (dirty.isEmpty()) {
@@ -135,9 +135,6 @@ public class RollupJob {
                 regionCache.invalidateAll();
             }
             return done;
-        } finally {
-            Instant t = Times.now();
-            lock.release(JOB, holder, t.isAfter(now) ? t : now);
         }
     }
 }

@@ -1,5 +1,7 @@
 package cn.mashang.reception;
 
+import cn.mashang.common.JobLock;
+
 import cn.mashang.common.Times;
 import cn.mashang.deputy.Deputy;
 import cn.mashang.deputy.DeputyRepository;
@@ -19,7 +21,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Scheduled work of reception days, each round claimed by one replica ({@link JobLock}): generating rule sessions
+ * Scheduled work of reception days, each round claimed by one replica ({@link JobLock}; the round's lease is left to run out, so a round runs at most once per lease): generating rule sessions
  * up to the horizon, and reminding on-duty deputies {@code reception.reminder-lead} before a session through the
  * notification outbox (dedupe key {@code session-reminder:{sessionId}:{deputyId}}, so a reminder goes out once).
  */
@@ -48,14 +50,14 @@ public class ReceptionJobs {
 
     @Scheduled(fixedDelay = "${reception.reminder-interval:5m}", initialDelay = "1m")
     void remindRound() {
-        if (config.jobsEnabled() && lock.claim("reception-reminders", planner.now(), Duration.ofMinutes(4))) {
+        if (config.jobsEnabled() && lock.claim("reception-reminders", planner.now(), Duration.ofMinutes(4)).isPresent()) {
             remind();
         }
     }
 
     @Scheduled(fixedDelay = "6h", initialDelay = "2m")
     void generateRound() {
-        if (config.jobsEnabled() && lock.claim("reception-generate", planner.now(), Duration.ofHours(5))) {
+        if (config.jobsEnabled() && lock.claim("reception-generate", planner.now(), Duration.ofHours(5)).isPresent()) {
             LOG.info("reception sessions generated: {}", planner.generateAll());
         }
     }

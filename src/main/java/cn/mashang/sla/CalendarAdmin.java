@@ -2,6 +2,7 @@ package cn.mashang.sla;
 
 import cn.mashang.common.ApiException;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 
 import java.nio.ByteBuffer;
@@ -29,10 +30,12 @@ public class CalendarAdmin {
 
     private final CalendarStore store;
     private final WorkingCalendar calendar;
+    private final ApplicationEventPublisher<SlaInputsChanged> changed;
 
-    CalendarAdmin(CalendarStore store, WorkingCalendar calendar) {
+    CalendarAdmin(CalendarStore store, WorkingCalendar calendar, ApplicationEventPublisher<SlaInputsChanged> changed) {
         this.store = store;
         this.calendar = calendar;
+        this.changed = changed;
     }
 
     public CalendarYearView get(int year) {
@@ -122,6 +125,7 @@ public class CalendarAdmin {
             store.invalidate();
             calendar.forget();
         }
+        changed.publishEvent(new SlaInputsChanged("calendar"));
         return get(year);
     }
 

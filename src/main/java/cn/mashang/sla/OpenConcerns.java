@@ -1,5 +1,6 @@
 package cn.mashang.sla;
 
+import cn.mashang.concern.ConcernState;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -15,20 +16,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads open concerns (not RESOLVED/CLOSED/REJECTED) with what their clocks need: of one station (the overdue
+ * Reads open concerns ({@link ConcernState#OPEN}) with what their clocks need: of one station (the overdue
  * board; index ix_concern_station_queue) or of the whole city (the overdue job; index ix_concern_state_created).
  * Department clocks take their start from the latest REFERRED/EXTENDED event.
  */
 @Singleton
 public class OpenConcerns {
-    static final String OPEN_STATES = "('SUBMITTED','ACCEPTED','ANSWERED','REFERRED','EXTENDED','REOPENED')";
     private static final String SELECT = """
             SELECT c.id, c.tracking_no, c.station_id, s.name AS station_name, r.path, c.category, c.state, c.created_at,
                    c.first_response_at, c.department_deadline, c.resolved_at, c.rated_at, c.closed_at,
-                   COALESCE(c.assignee_deputy_id, c.deputy_id) AS deputy_id, d.name AS deputy_name, c.reopen_count
+                   COALESCE(c.assignee_deputy_id, c.deputy_id) AS deputy_id, d.name AS deputy_name, c.reopen_count,
+                   c.first_response_due, c.resolution_due, c.feedback_due
             FROM concern c JOIN station s ON s.id = c.station_id JOIN region r ON r.id = c.region_id
             LEFT JOIN deputy d ON d.id = COALESCE(c.assignee_deputy_id, c.deputy_id)
-            WHERE c.state IN """ + OPEN_STATES;
+            WHERE c.state IN """ + ConcernState.sql(ConcernState.OPEN);
 
     /** An open concern and its clock facts. */
     public record Open(ClockFacts facts, String trackingNo, long stationId, String stationName,
@@ -70,7 +71,8 @@ public class OpenConcerns {
                     ClockFacts f = new ClockFacts(rs.getLong("id"), rs.getString("path"), rs.getString("category"),
                             rs.getString("state"), instant(rs, "created_at"), instant(rs, "first_response_at"), null,
                             instant(rs, "department_deadline"), null, instant(rs, "resolved_at"), instant(rs, "rated_at"),
-                            instant(rs, "closed_at"));
+                            instant(rs, "closed_at"), instant(rs, "first_response_due"), instant(rs, "resolution_due"),
+                            instant(rs, "feedback_due"));
                     out.add(new Open(f, rs.getString("tracking_no"), rs.getLong("station_id"), rs.getString("station_name"),
                             deputyId, rs.getString("deputy_name"), rs.getInt("reopen_count")));
                 }
@@ -116,8 +118,7 @@ public class OpenConcerns {
                 continue;
             }
             ClockFacts f = o.facts();
-            out.add(new Open(new ClockFacts(f.concernId(), f.regionPath(), f.category(), f.state(), f.createdAt(),
-                    f.firstResponseAt(), t[0], f.departmentDeadline(), t[1], f.resolvedAt(), f.ratedAt(), f.closedAt()),
+            out.add(new Open(f.withDepartment(t[0], t[1]),
                     o.trackingNo(), o.stationId(), o.stationName(), o.deputyId(), o.deputyName(), o.reopenCount()));
         }
         return out;

@@ -1,5 +1,6 @@
 package cn.mashang.sla;
 
+import cn.mashang.common.JobLock;
 import cn.mashang.common.Times;
 import cn.mashang.notify.NotificationMessage;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -14,7 +15,7 @@ import java.util.List;
 
 /**
  * The overdue job: finds amber and red clocks of open concerns and escalates (see {@link EscalationLevel}).
- * With several replicas one runs it: each run first claims the {@code sla-overdue} lease ({@link SlaJobLock});
+ * With several replicas one runs it: each run first claims the {@code sla-overdue} lease ({@link JobLock});
  * the others skip. Idempotent: every step is recorded once in sla_escalation and queued once in the outbox,
  * so a run that repeats (another replica after a lease expiry, a retry) sends nothing twice. The FEEDBACK clock
  * (the resident's time to rate) is not escalated.
@@ -33,12 +34,12 @@ public class OverdueJob {
     private final SlaClocks clocks;
     private final WorkingCalendar calendar;
     private final EscalationWriter writer;
-    private final SlaJobLock lock;
+    private final JobLock lock;
     private final SlaConfig.Overdue config;
     private final SlaConfig.Notify routing;
     private final Clock clock;
 
-    OverdueJob(OpenConcerns open, SlaClocks clocks, WorkingCalendar calendar, EscalationWriter writer, SlaJobLock lock,
+    OverdueJob(OpenConcerns open, SlaClocks clocks, WorkingCalendar calendar, EscalationWriter writer, JobLock lock,
                SlaConfig.Overdue config, SlaConfig.Notify routing, Clock clock) {
         this.open = open;
         this.clocks = clocks;
@@ -67,11 +68,11 @@ public class OverdueJob {
 
     /** One run at {@code now}; does nothing (ran = false) when another replica holds the lease. */
     public Result runOnce(Instant now) {
-        String holder = lock.tryClaim(JOB, now, config.lease());
-        if (holder == null) {
+        var claimed = lock.claim(JOB, now, config.lease());
+        if (claimed.isEmpty()) {
             return new Result(false, 0, 0);
         }
-        try {
+        try (var lease = claimed.get()) {
             int examined = 0;
             int escalated = 0;
             long after = 0;
@@ -90,8 +91,6 @@ public class OverdueJob {
                 after = page.isEmpty() ? after : page.get(page.size() - 1).facts().concernId();
             } while (page.size() == config.pageSize());
             return new Result(true, examined, escalated);
-        } finally {
-            lock.release(JOB, holder, Times.now().isAfter(now) ? Times.now() : now);
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.mashang.sla;
 
+import cn.mashang.concern.ConcernState;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -36,34 +37,48 @@ public class SlaClocks {
         return calendar.addWorkingDays(createdAt, rule(regionPath, category).firstResponseDays());
     }
 
-    /** The clocks that apply to the concern now (running or stopped), in segment order. */
+    /**
+     * The clocks that apply to the concern now (running or stopped), in segment order. Deadlines are the stored ones
+     * (computed here the same way for rows written before V11). Which running clock counts as overdue is
+     * cn.mashang.concern.Overdue: a running clock is RED exactly when its segment is overdue there.
+     */
     public List<SlaClock> clocks(ClockFacts f, Instant now) {
         List<SlaClock> out = new ArrayList<>();
-        if ("REJECTED".equals(f.state())) {
+        ConcernState state = ConcernState.valueOf(f.state());
+        if (state == ConcernState.REJECTED) {
             return out;
         }
         SlaRule rule = rule(f.regionPath(), f.category());
-        out.add(clock(SlaSegment.FIRST_RESPONSE, f.createdAt(),
-                calendar.addWorkingDays(f.createdAt(), rule.firstResponseDays()), f.firstResponseAt(), now, rule));
+        Instant firstDue = f.firstResponseDue() != null ? f.firstResponseDue()
+                : calendar.addWorkingDays(f.createdAt(), rule.firstResponseDays());
+        out.add(clock(SlaSegment.FIRST_RESPONSE, f.createdAt(), firstDue,
+                f.firstResponseAt() != null ? f.firstResponseAt() : (state.isOpen() ? null : stop(f)), now, rule));
         if (f.departmentDeadline() != null && f.referredAt() != null) {
             Instant answered = f.departmentAnsweredAt() != null && !f.departmentAnsweredAt().isBefore(f.referredAt())
                     ? f.departmentAnsweredAt() : null;
-            if (answered == null && !("REFERRED".equals(f.state()) || "EXTENDED".equals(f.state()))) {
-                answered = f.resolvedAt(); // handled without a recorded department answer
+            if (answered == null && !state.atDepartment()) {
+                answered = stop(f); // handled without a recorded department answer
             }
-            out.add(clock(SlaSegment.DEPARTMENT, f.referredAt(), f.departmentDeadline(), answered, now, rule));
+            if (answered != null || state.atDepartment()) {
+                out.add(clock(SlaSegment.DEPARTMENT, f.referredAt(), f.departmentDeadline(), answered, now, rule));
+            }
         }
-        Instant resolvedStop = ClockFacts.finished(f.state())
-                ? (f.resolvedAt() != null ? f.resolvedAt() : f.closedAt()) : null;
-        out.add(clock(SlaSegment.RESOLUTION, f.createdAt(),
-                calendar.addWorkingDays(f.createdAt(), rule.resolutionDays()), resolvedStop, now, rule));
-        if (f.resolvedAt() != null && ClockFacts.finished(f.state())) {
+        Instant resolutionDue = f.resolutionDue() != null ? f.resolutionDue()
+                : calendar.addWorkingDays(f.createdAt(), rule.resolutionDays());
+        out.add(clock(SlaSegment.RESOLUTION, f.createdAt(), resolutionDue, state.isDone() ? stop(f) : null, now, rule));
+        if (f.resolvedAt() != null && state.isDone()) {
             Instant rated = f.ratedAt() != null && !f.ratedAt().isBefore(f.resolvedAt()) ? f.ratedAt()
-                    : ("CLOSED".equals(f.state()) ? f.closedAt() : null);
-            out.add(clock(SlaSegment.FEEDBACK, f.resolvedAt(),
-                    calendar.addWorkingDays(f.resolvedAt(), rule.feedbackDays()), rated, now, rule));
+                    : (state == ConcernState.CLOSED ? f.closedAt() : null);
+            Instant feedbackDue = f.feedbackDue() != null ? f.feedbackDue()
+                    : calendar.addWorkingDays(f.resolvedAt(), rule.feedbackDays());
+            out.add(clock(SlaSegment.FEEDBACK, f.resolvedAt(), feedbackDue, rated, now, rule));
         }
         return out;
+    }
+
+    /** When handling stopped: resolved_at, else closed_at; null while open. */
+    private static Instant stop(ClockFacts f) {
+        return f.resolvedAt() != null ? f.resolvedAt() : f.closedAt();
     }
 
     SlaClock clock(SlaSegment segment, Instant start, Instant deadline, Instant stoppedAt, Instant now, SlaRule rule) {

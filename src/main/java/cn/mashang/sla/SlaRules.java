@@ -6,6 +6,7 @@ import cn.mashang.region.Region;
 import cn.mashang.region.RegionRepository;
 import io.micronaut.cache.annotation.CacheInvalidate;
 import io.micronaut.cache.annotation.Cacheable;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
@@ -33,10 +34,12 @@ public class SlaRules {
 
     private final SlaRuleRepository rules;
     private final RegionRepository regions;
+    private final ApplicationEventPublisher<SlaInputsChanged> changed;
 
-    SlaRules(SlaRuleRepository rules, RegionRepository regions) {
+    SlaRules(SlaRuleRepository rules, RegionRepository regions, ApplicationEventPublisher<SlaInputsChanged> changed) {
         this.rules = rules;
         this.regions = regions;
+        this.changed = changed;
     }
 
     /** A rule with the path and depth of its region (depth 0 = city-wide). */
@@ -117,6 +120,7 @@ public class SlaRules {
         } finally {
             invalidate();
         }
+        changed.publishEvent(new SlaInputsChanged("rule"));
         return saved;
     }
 

@@ -439,8 +439,10 @@ class ConcernLifecycleHttpTest {
         var late = submit("超期：一个月没人理");
         var fresh = submit("超期：刚刚提交");
         var referred = submit("超期：交办部门逾期");
-        Intake.sql(tx, "UPDATE concern SET created_at = ? WHERE id = ?",
-                java.sql.Timestamp.from(Times.now().minus(Duration.ofDays(30))), late.id());
+        Intake.sql(tx, "UPDATE concern SET created_at = ?, first_response_due = ?, resolution_due = ? WHERE id = ?",
+                java.sql.Timestamp.from(Times.now().minus(Duration.ofDays(30))),
+                java.sql.Timestamp.from(Times.now().minus(Duration.ofDays(27))),
+                java.sql.Timestamp.from(Times.now().minus(Duration.ofDays(10))), late.id());
         act(liaison, referred.id(), "accept");
         act(liaison, referred.id(), "refer", "departmentId", departmentId(referred.id()));
         Intake.sql(tx, "UPDATE concern SET department_deadline = ? WHERE id = ?",
@@ -464,8 +466,9 @@ class ConcernLifecycleHttpTest {
         act(liaison, recent.id(), "accept");
         act(liaison, s.id(), "resolve", "outcome", "EXPLAINED", "text", "已解释政策");
         act(liaison, recent.id(), "resolve", "outcome", "SOLVED", "text", "已解决");
-        Intake.sql(tx, "UPDATE concern SET resolved_at = ? WHERE id = ?",
-                java.sql.Timestamp.from(Times.now().minus(Duration.ofDays(40))), s.id());
+        Intake.sql(tx, "UPDATE concern SET resolved_at = ?, feedback_due = ? WHERE id = ?",
+                java.sql.Timestamp.from(Times.now().minus(Duration.ofDays(40))),
+                java.sql.Timestamp.from(Times.now().minus(Duration.ofDays(30))), s.id());
         assertTrue(autoClose.run(Times.now()) >= 1);
         var view = track(s);
         assertEquals("CLOSED", view.get("state"));
@@ -477,12 +480,17 @@ class ConcernLifecycleHttpTest {
     }
 
     @Test
-    void aJobLockIsHeldByOneClaimUntilReleased() {
-        assertTrue(jobLock.tryLock("test-job", Duration.ofMinutes(5)));
-        assertFalse(jobLock.tryLock("test-job", Duration.ofMinutes(5)));
-        jobLock.unlock("test-job");
-        assertTrue(jobLock.tryLock("test-job", Duration.ofMinutes(5)));
-        jobLock.unlock("test-job");
+    void aJobLockIsHeldByOneClaimUntilItsLeaseIsClosed() {
+        var now = java.time.Instant.now();
+        var first = jobLock.claim("test-job", now, Duration.ofMinutes(5));
+        assertTrue(first.isPresent());
+        assertTrue(jobLock.claim("test-job", now.plusSeconds(1), Duration.ofMinutes(5)).isEmpty());
+        first.get().close();
+        var second = jobLock.claim("test-job", now.plusSeconds(2), Duration.ofMinutes(5));
+        assertTrue(second.isPresent());
+        first.get().close(); // the first claim's close no longer frees the second's lease
+        assertTrue(jobLock.claim("test-job", now.plusSeconds(3), Duration.ofMinutes(5)).isEmpty());
+        second.get().close();
     }
 
     // ------------------------------------------------------------------ pages

@@ -4,7 +4,7 @@ import cn.mashang.auth.DemoIds;
 import cn.mashang.auth.Logins;
 import cn.mashang.notify.OutboxSender;
 import cn.mashang.sla.OverdueJob;
-import cn.mashang.sla.SlaJobLock;
+import cn.mashang.common.JobLock;
 import com.sun.net.httpserver.HttpServer;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.HttpRequest;
@@ -65,7 +65,7 @@ class DashboardTest implements TestPropertyProvider {
     @Inject
     OverdueJob overdue;
     @Inject
-    SlaJobLock lock;
+    JobLock lock;
     @Inject
     OutboxSender sender;
     @Inject
@@ -250,12 +250,8 @@ class DashboardTest implements TestPropertyProvider {
 
     @Test
     void anotherReplicaHoldingTheLockMeansThisRunDoesNothing() {
-        String holder = lock.tryClaim("sla-overdue", NOW, Duration.ofMinutes(10));
-        assertNotNull(holder);
-        try {
+        try (var lease = lock.claim("sla-overdue", NOW, Duration.ofMinutes(10)).orElseThrow()) {
             assertFalse(overdue.runOnce(NOW.plusSeconds(1)).ran());
-        } finally {
-            lock.release("sla-overdue", holder, NOW);
         }
     }
 

@@ -1,5 +1,7 @@
 package cn.mashang.reception;
 
+import cn.mashang.common.JobLock;
+
 import cn.mashang.Http;
 import cn.mashang.auth.DemoIds;
 import cn.mashang.auth.Logins;
@@ -158,9 +160,9 @@ class ReceptionScheduleTest {
     @Test
     void theJobLockLetsOneClaimantRunARoundUntilItsLeaseEnds() {
         var t0 = FixedClock.beijing("2026-09-20T10:00:00");
-        assertTrue(lock.claim("reception-generate", t0, java.time.Duration.ofMinutes(4)));
-        assertFalse(lock.claim("reception-generate", t0.plusSeconds(60), java.time.Duration.ofMinutes(4)));
-        assertTrue(lock.claim("reception-generate", t0.plusSeconds(240), java.time.Duration.ofMinutes(4)));
+        assertTrue(lock.claim("reception-generate", t0, java.time.Duration.ofMinutes(4)).isPresent());
+        assertFalse(lock.claim("reception-generate", t0.plusSeconds(60), java.time.Duration.ofMinutes(4)).isPresent());
+        assertTrue(lock.claim("reception-generate", t0.plusSeconds(240), java.time.Duration.ofMinutes(4)).isPresent());
     }
 
     @Test
