@@ -102,12 +102,13 @@ class HeadDashboardJourneyIT {
         return m.find() ? Integer.parseInt(m.group(1)) : -1;
     }
 
+    /** Moves a concern back in time; its stored deadlines are cleared so they follow the new created_at. */
     private void backdate(String trackingNo, Duration age) throws SQLException {
         Timestamp then = Timestamp.from(Instant.now().minus(age));
         try (Connection c = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(dataSource)
                 .getConnection()) {
             c.setAutoCommit(true);
-            try (PreparedStatement concern = c.prepareStatement("UPDATE concern SET created_at = ? WHERE tracking_no = ?");
+            try (PreparedStatement concern = c.prepareStatement("UPDATE concern SET created_at = ?, first_response_due = NULL, resolution_due = NULL WHERE tracking_no = ?");
                  PreparedStatement events = c.prepareStatement(
                          "UPDATE concern_event SET created_at = ? WHERE concern_id = (SELECT id FROM concern WHERE tracking_no = ?)")) {
                 concern.setTimestamp(1, then);

@@ -1,5 +1,7 @@
 package cn.mashang.concern;
 
+import cn.mashang.Db;
+
 import cn.mashang.Http;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -33,7 +35,7 @@ import static cn.mashang.concern.Intake.DEPUTY_CODE;
 import static cn.mashang.concern.Intake.REGIONAL_CODE;
 import static cn.mashang.concern.Intake.STATION_CODE;
 import static cn.mashang.concern.Intake.body;
-import static cn.mashang.concern.Intake.count;
+import static cn.mashang.Db.count;
 import static cn.mashang.concern.Intake.randomAddress;
 import static cn.mashang.concern.Intake.submit;
 import static cn.mashang.concern.Intake.trackUri;
@@ -85,7 +87,7 @@ class ConcernIntakeTest {
 
     @Test
     void revokedCodeCannotReceiveConcerns() {
-        Intake.sql(tx, "UPDATE contact_code SET active = FALSE WHERE code = ?", "zhan322222");
+        Db.sql(tx, "UPDATE contact_code SET active = FALSE WHERE code = ?", "zhan322222");
         var p = problem(client, Intake.post(body("zhan322222", "小区门口路灯坏了很久"), "k-" + UUID.randomUUID(), null,
                 randomAddress()), 404);
         assertEquals("此二维码已停用或不存在", p.get("detail"));
@@ -379,14 +381,14 @@ class ConcernIntakeTest {
         var last = list(view.get("timeline")).get(1);
         assertEquals("RESIDENT_MESSAGE", last.get("type"));
         assertEquals("昨晚下雨后更严重了", last.get("body"));
-        Intake.sql(tx, "UPDATE concern SET state = 'CLOSED' WHERE tracking_no = ?", a.get("trackingNo"));
+        Db.sql(tx, "UPDATE concern SET state = 'CLOSED' WHERE tracking_no = ?", a.get("trackingNo"));
         problem(client, HttpRequest.POST(trackUri(a).replace("?", "/messages?"), Map.of("body", "再补充")), 409);
         problem(client, HttpRequest.POST(trackUri(a).replace("?", "/messages?"), Map.of("body", "")), 400);
     }
 
     private Map<String, Object> resolved(String content) {
         var a = submit(client, body(REGIONAL_CODE, content));
-        Intake.sql(tx, "UPDATE concern SET state = 'RESOLVED', outcome = 'SOLVED', resolved_at = updated_at "
+        Db.sql(tx, "UPDATE concern SET state = 'RESOLVED', outcome = 'SOLVED', resolved_at = updated_at "
                 + "WHERE tracking_no = ?", a.get("trackingNo"));
         return a;
     }
@@ -436,7 +438,7 @@ class ConcernIntakeTest {
     @Test
     void afterTheMaximumReopeningsADissatisfiedRatingCloses() {
         var a = resolved("评价规则测试：多次不满意");
-        Intake.sql(tx, "UPDATE concern SET reopen_count = 2 WHERE tracking_no = ?", a.get("trackingNo"));
+        Db.sql(tx, "UPDATE concern SET reopen_count = 2 WHERE tracking_no = ?", a.get("trackingNo"));
         var view = client.retrieve(rating(a, "DISSATISFIED", "还是不行"), Http.MAP);
         assertEquals("CLOSED", view.get("state"));
         assertEquals("DISSATISFIED", view.get("rating"));

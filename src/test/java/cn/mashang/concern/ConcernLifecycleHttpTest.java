@@ -1,5 +1,7 @@
 package cn.mashang.concern;
 
+import cn.mashang.Db;
+
 import cn.mashang.Http;
 import cn.mashang.auth.DemoIds;
 import cn.mashang.auth.Logins;
@@ -76,7 +78,7 @@ class ConcernLifecycleHttpTest {
 
     private Submitted submit(String content) {
         var answer = Intake.submit(client, Intake.withContact(Intake.body(code, content)));
-        long id = Intake.count(tx, "SELECT id FROM concern WHERE tracking_no = ?", answer.get("trackingNo"));
+        long id = Db.count(tx, "SELECT id FROM concern WHERE tracking_no = ?", answer.get("trackingNo"));
         return new Submitted(id, answer);
     }
 
@@ -191,7 +193,7 @@ class ConcernLifecycleHttpTest {
                 "RESOLVED", "RATED", "REOPENED", "RESOLVED", "RATED"), types(view));
         assertEquals(List.of("SUBMITTED", "ACCEPTED", "REPLIED", "NOTE", "REFERRED", "EXTENSION_REQUESTED", "EXTENDED",
                 "DEPARTMENT_ANSWERED", "RESOLVED", "RATED", "REOPENED", "RESOLVED", "RATED"), types(detail(head, s.id())));
-        assertEquals(13, Intake.count(tx, "SELECT COUNT(*) FROM concern_event WHERE concern_id = ?", s.id()));
+        assertEquals(13, Db.count(tx, "SELECT COUNT(*) FROM concern_event WHERE concern_id = ?", s.id()));
         assertEquals(List.of(), detail(head, s.id()).get("allowedActions") instanceof List<?> l
                 ? l.stream().filter(a -> !a.equals("note")).toList() : null);
     }
@@ -422,14 +424,14 @@ class ConcernLifecycleHttpTest {
             }
             pages++;
         }
-        long total = Intake.count(tx, "SELECT COUNT(*) FROM concern WHERE station_id = ?", station);
+        long total = Db.count(tx, "SELECT COUNT(*) FROM concern WHERE station_id = ?", station);
         assertEquals(total, seen.size());
         assertTrue(pages >= 2);
         var newest = list(queue(liaison, "/api/v1/stations/" + station + "/queue?size=1").get("items")).get(0);
         var oldest = list(queue(liaison, "/api/v1/stations/" + station + "/queue?size=1&order=oldest").get("items")).get(0);
-        assertEquals(Intake.count(tx, "SELECT id FROM concern WHERE station_id = ? ORDER BY created_at DESC, id DESC LIMIT 1",
+        assertEquals(Db.count(tx, "SELECT id FROM concern WHERE station_id = ? ORDER BY created_at DESC, id DESC LIMIT 1",
                 station), ((Number) newest.get("id")).longValue());
-        assertEquals(Intake.count(tx, "SELECT id FROM concern WHERE station_id = ? ORDER BY created_at, id LIMIT 1",
+        assertEquals(Db.count(tx, "SELECT id FROM concern WHERE station_id = ? ORDER BY created_at, id LIMIT 1",
                 station), ((Number) oldest.get("id")).longValue());
         problem(client, HttpRequest.GET("/api/v1/stations/" + station + "/queue?cursor=bm90LWEtY3Vyc29y").bearerAuth(liaison), 400);
     }
@@ -439,13 +441,13 @@ class ConcernLifecycleHttpTest {
         var late = submit("超期：一个月没人理");
         var fresh = submit("超期：刚刚提交");
         var referred = submit("超期：交办部门逾期");
-        Intake.sql(tx, "UPDATE concern SET created_at = ?, first_response_due = ?, resolution_due = ? WHERE id = ?",
+        Db.sql(tx, "UPDATE concern SET created_at = ?, first_response_due = ?, resolution_due = ? WHERE id = ?",
                 java.sql.Timestamp.from(Times.now().minus(Duration.ofDays(30))),
                 java.sql.Timestamp.from(Times.now().minus(Duration.ofDays(27))),
                 java.sql.Timestamp.from(Times.now().minus(Duration.ofDays(10))), late.id());
         act(liaison, referred.id(), "accept");
         act(liaison, referred.id(), "refer", "departmentId", departmentId(referred.id()));
-        Intake.sql(tx, "UPDATE concern SET department_deadline = ? WHERE id = ?",
+        Db.sql(tx, "UPDATE concern SET department_deadline = ? WHERE id = ?",
                 java.sql.Timestamp.from(Times.now().minus(Duration.ofDays(2))), referred.id());
         var overdue = idsOf(queue(head, "/api/v1/stations/" + station + "/queue?overdue=true&size=50"));
         assertTrue(overdue.contains(late.id()));
@@ -466,7 +468,7 @@ class ConcernLifecycleHttpTest {
         act(liaison, recent.id(), "accept");
         act(liaison, s.id(), "resolve", "outcome", "EXPLAINED", "text", "已解释政策");
         act(liaison, recent.id(), "resolve", "outcome", "SOLVED", "text", "已解决");
-        Intake.sql(tx, "UPDATE concern SET resolved_at = ?, feedback_due = ? WHERE id = ?",
+        Db.sql(tx, "UPDATE concern SET resolved_at = ?, feedback_due = ? WHERE id = ?",
                 java.sql.Timestamp.from(Times.now().minus(Duration.ofDays(40))),
                 java.sql.Timestamp.from(Times.now().minus(Duration.ofDays(30))), s.id());
         assertTrue(autoClose.run(Times.now()) >= 1);
@@ -475,8 +477,8 @@ class ConcernLifecycleHttpTest {
         assertEquals("CLOSED", list(view.get("timeline")).get(list(view.get("timeline")).size() - 1).get("type"));
         assertEquals("RESOLVED", detail(head, recent.id()).get("state"));
         autoClose.run(Times.now());
-        assertEquals(1, Intake.count(tx, "SELECT COUNT(*) FROM concern_event WHERE concern_id = ? AND type = 'CLOSED'", s.id()));
-        assertEquals(1, Intake.count(tx, "SELECT COUNT(*) FROM concern WHERE id = ? AND closed_at IS NOT NULL", s.id()));
+        assertEquals(1, Db.count(tx, "SELECT COUNT(*) FROM concern_event WHERE concern_id = ? AND type = 'CLOSED'", s.id()));
+        assertEquals(1, Db.count(tx, "SELECT COUNT(*) FROM concern WHERE id = ? AND closed_at IS NOT NULL", s.id()));
     }
 
     @Test

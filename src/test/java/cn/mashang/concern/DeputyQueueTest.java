@@ -1,5 +1,7 @@
 package cn.mashang.concern;
 
+import cn.mashang.Db;
+
 import cn.mashang.auth.Logins;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.BlockingHttpClient;
@@ -87,24 +89,24 @@ class DeputyQueueTest {
     /** Concerns in both stations: unassigned, assigned to me, assigned to someone else, addressed to me, closed. */
     private void seed() {
         Instant t = Instant.now().minus(Duration.ofDays(3));
-        long other = Intake.count(tx, "SELECT MIN(deputy_id) FROM station_membership WHERE station_id = ? AND deputy_id <> ?",
+        long other = Db.count(tx, "SELECT MIN(deputy_id) FROM station_membership WHERE station_id = ? AND deputy_id <> ?",
                 stations.get(0), deputyId);
         int n = 0;
         for (long station : stations.subList(0, 2)) {
             String code = stationCode(station);
             for (int i = 0; i < 6; i++) {
                 var answer = Intake.submit(client, Intake.body(code, "双进站队列：第 " + station + "-" + i + " 条"));
-                long id = Intake.count(tx, "SELECT id FROM concern WHERE tracking_no = ?", answer.get("trackingNo"));
+                long id = Db.count(tx, "SELECT id FROM concern WHERE tracking_no = ?", answer.get("trackingNo"));
                 // distinct times, two sharing one instant (the id breaks the tie), interleaved across the stations
                 Timestamp at = Timestamp.from(t.plusSeconds(n++ * 60L - (i == 5 ? 60 : 0)));
                 switch (i) {
-                    case 1 -> Intake.sql(tx, "UPDATE concern SET state = 'ACCEPTED', assignee_deputy_id = ? WHERE id = ?", deputyId, id);
-                    case 2 -> Intake.sql(tx, "UPDATE concern SET state = 'ACCEPTED', assignee_deputy_id = ? WHERE id = ?", other, id);
-                    case 3 -> Intake.sql(tx, "UPDATE concern SET deputy_id = ? WHERE id = ?", deputyId, id);
-                    case 4 -> Intake.sql(tx, "UPDATE concern SET state = 'CLOSED', assignee_deputy_id = ? WHERE id = ?", deputyId, id);
+                    case 1 -> Db.sql(tx, "UPDATE concern SET state = 'ACCEPTED', assignee_deputy_id = ? WHERE id = ?", deputyId, id);
+                    case 2 -> Db.sql(tx, "UPDATE concern SET state = 'ACCEPTED', assignee_deputy_id = ? WHERE id = ?", other, id);
+                    case 3 -> Db.sql(tx, "UPDATE concern SET deputy_id = ? WHERE id = ?", deputyId, id);
+                    case 4 -> Db.sql(tx, "UPDATE concern SET state = 'CLOSED', assignee_deputy_id = ? WHERE id = ?", deputyId, id);
                     default -> { }
                 }
-                Intake.sql(tx, "UPDATE concern SET created_at = ? WHERE id = ?", at, id);
+                Db.sql(tx, "UPDATE concern SET created_at = ? WHERE id = ?", at, id);
             }
         }
     }

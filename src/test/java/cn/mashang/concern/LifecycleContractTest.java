@@ -1,5 +1,7 @@
 package cn.mashang.concern;
 
+import cn.mashang.Db;
+
 import cn.mashang.Http;
 import cn.mashang.auth.DemoIds;
 import cn.mashang.auth.Logins;
@@ -168,25 +170,63 @@ class LifecycleContractTest {
         assertEquals(1 + openOverdueOfOthers, ((Number) totals.get("openOverdue")).longValue(), "dashboard open overdue");
 
         overdueJob.runOnce(Times.now());
-        Set<Long> escalated = mine.stream().filter(id -> Intake.count(tx,
+        Set<Long> escalated = mine.stream().filter(id -> Db.count(tx,
                 "SELECT COUNT(*) FROM sla_escalation WHERE concern_id = ? AND level = 'HEAD_RED'", id) > 0).collect(Collectors.toSet());
         assertEquals(expected, escalated, "overdue job red escalations");
+    }
+
+    @Test
+    void aRuleChangeMovesTheStoredDeadlinesOfUnfinishedConcernsOnly() {
+        long open = submit("期限刷新：规则改变后期限随之改变");
+        long closed = submit("期限刷新：已不予受理的反映期限不变");
+        act(closed, "reject", "text", "不属于受理范围");
+        Instant before = due(open);
+        Instant closedBefore = due(closed);
+        String admin = Logins.token(client, "lvliang-admin");
+        try {
+            putRule(admin, 40);
+            assertTrue(due(open).isAfter(before.plus(Duration.ofDays(30))), "open concern: " + before + " -> " + due(open));
+            assertEquals(closedBefore, due(closed), "a finished concern keeps the deadline it was handled under");
+            assertEquals(Boolean.FALSE, detail(open).get("overdue"));
+        } finally {
+            putRule(admin, 15);
+        }
+        assertEquals(before, due(open));
+    }
+
+    private void putRule(String admin, int resolutionDays) {
+        client.exchange(HttpRequest.PUT("/api/v1/admin/sla-rules", Map.of("category", "生活环境",
+                "resolutionDays", resolutionDays)).bearerAuth(admin));
+    }
+
+    private Instant due(long id) {
+        return tx.executeRead(status -> {
+            try (var ps = status.getConnection().prepareStatement("SELECT resolution_due FROM concern WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getTimestamp(1).toInstant();
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     // ------------------------------------------------------------------ helpers
 
     private boolean receivedToday(long id) {
-        return Intake.count(tx, "SELECT COUNT(*) FROM concern WHERE id = ? AND created_at >= ?", id,
+        return Db.count(tx, "SELECT COUNT(*) FROM concern WHERE id = ? AND created_at >= ?", id,
                 Timestamp.from(java.time.LocalDate.now(Times.ZONE).atStartOfDay(Times.ZONE).toInstant())) > 0;
     }
 
     private void setDue(long id, String column, Instant at) {
-        Intake.sql(tx, "UPDATE concern SET " + column + " = ? WHERE id = ?", Timestamp.from(at), id);
+        Db.sql(tx, "UPDATE concern SET " + column + " = ? WHERE id = ?", Timestamp.from(at), id);
     }
 
     private long submit(String content) {
         var answer = Intake.submit(client, Intake.body(code, content));
-        return Intake.count(tx, "SELECT id FROM concern WHERE tracking_no = ?", answer.get("trackingNo"));
+        return Db.count(tx, "SELECT id FROM concern WHERE tracking_no = ?", answer.get("trackingNo"));
     }
 
     private long refer(long id) {

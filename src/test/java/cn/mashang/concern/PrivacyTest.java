@@ -1,5 +1,7 @@
 package cn.mashang.concern;
 
+import cn.mashang.Db;
+
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -22,7 +24,7 @@ import java.util.regex.Pattern;
 import static cn.mashang.Http.problem;
 import static cn.mashang.concern.Intake.REGIONAL_CODE;
 import static cn.mashang.concern.Intake.body;
-import static cn.mashang.concern.Intake.count;
+import static cn.mashang.Db.count;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -72,9 +74,9 @@ class PrivacyTest {
         var old = Intake.submit(client, Intake.withContact(body(REGIONAL_CODE, "保留期测试：一年多以前办结的反映")));
         var recent = Intake.submit(client, Intake.withContact(body(REGIONAL_CODE, "保留期测试：上个月刚办结的反映")));
         Instant now = Instant.parse("2027-12-01T00:00:00Z");
-        Intake.sql(tx, "UPDATE concern SET state = 'CLOSED', closed_at = ? WHERE tracking_no = ?",
+        Db.sql(tx, "UPDATE concern SET state = 'CLOSED', closed_at = ? WHERE tracking_no = ?",
                 java.sql.Timestamp.from(now.minus(Duration.ofDays(400))), old.get("trackingNo"));
-        Intake.sql(tx, "UPDATE concern SET state = 'CLOSED', closed_at = ? WHERE tracking_no = ?",
+        Db.sql(tx, "UPDATE concern SET state = 'CLOSED', closed_at = ? WHERE tracking_no = ?",
                 java.sql.Timestamp.from(now.minus(Duration.ofDays(30))), recent.get("trackingNo"));
         assertTrue(retention.run(now) >= 1);
         assertEquals(1, count(tx, "SELECT COUNT(*) FROM concern WHERE tracking_no = ? AND mobile_enc IS NULL "

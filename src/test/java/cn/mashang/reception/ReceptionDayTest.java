@@ -1,5 +1,7 @@
 package cn.mashang.reception;
 
+import cn.mashang.Db;
+
 import cn.mashang.Http;
 import cn.mashang.auth.DemoIds;
 import cn.mashang.auth.Logins;
@@ -92,7 +94,7 @@ class ReceptionDayTest {
         Map<String, Object> first = Rx.book(c, id, body, null).body();
         assertEquals("139****5678", first.get("mobileMasked"));
         Http.problem(c, HttpRequest.POST("/api/v1/sessions/" + id + "/bookings", body).header("X-Forwarded-For", Rx.address()), 409);
-        String stored = Rx.text(tx, "SELECT mobile_enc FROM reception_booking WHERE booking_code = ?", first.get("bookingCode"));
+        String stored = Db.text(tx, "SELECT mobile_enc FROM reception_booking WHERE booking_code = ?", first.get("bookingCode"));
         assertFalse(stored.contains("13912345678"));
         Http.problem(c, HttpRequest.POST("/api/v1/sessions/" + id + "/bookings",
                 Map.of("mobile", "13912345679")).header("X-Forwarded-For", Rx.address()), 400);
@@ -200,7 +202,7 @@ class ReceptionDayTest {
 
         Map<String, Object> track = Http.get(c, "/api/v1/track/" + trackingNo + "?key=" + a.get("key"));
         assertEquals(trackingNo, track.get("trackingNo"));
-        String payload = Rx.text(tx, "SELECT e.payload FROM concern_event e JOIN concern c ON c.id = e.concern_id "
+        String payload = Db.text(tx, "SELECT e.payload FROM concern_event e JOIN concern c ON c.id = e.concern_id "
                 + "WHERE c.tracking_no = ? AND e.actor_type = 'STAFF'", trackingNo);
         assertTrue(payload.contains("\"receptionSessionId\":" + id), payload);
         assertEquals(1, Rx.num(Rx.get(c, liaison, "/api/v1/sessions/" + id + "/staff"), "concernsCollected"));
@@ -217,7 +219,7 @@ class ReceptionDayTest {
         Map<String, Object> a = c.retrieve(Rx.as(HttpRequest.POST("/api/v1/stations/" + qjny() + "/intake", body),
                 Logins.token(c, "head-qjny")).header("Idempotency-Key", "phone-intake-0001"), Http.MAP);
         assertNotEquals(null, a.get("trackingNo"));
-        assertEquals("PHONE", Rx.text(tx, "SELECT channel FROM concern WHERE tracking_no = ?", a.get("trackingNo")));
+        assertEquals("PHONE", Db.text(tx, "SELECT channel FROM concern WHERE tracking_no = ?", a.get("trackingNo")));
         Http.problem(c, Rx.as(HttpRequest.POST("/api/v1/stations/" + qjny() + "/intake", body),
                 Logins.token(c, "13800000001")).header("Idempotency-Key", "phone-intake-0002"), 404);
         Http.problem(c, Rx.as(HttpRequest.POST("/api/v1/stations/" + qjny() + "/intake", body),

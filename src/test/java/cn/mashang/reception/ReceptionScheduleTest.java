@@ -1,5 +1,7 @@
 package cn.mashang.reception;
 
+import cn.mashang.Db;
+
 import cn.mashang.common.JobLock;
 
 import cn.mashang.Http;
@@ -78,15 +80,15 @@ class ReceptionScheduleTest {
         long ruleId = Rx.id(monthlyRule(Logins.token(c, "liaison-qjny"), "SKIP"));
         ReceptionRule rule = rules.findById(ruleId).orElseThrow();
         // SKIP: Oct 5 is dropped, Nov 5 remains
-        long before = Rx.count(tx, "SELECT COUNT(*) FROM reception_session WHERE rule_id = ?", ruleId);
+        long before = Db.count(tx, "SELECT COUNT(*) FROM reception_session WHERE rule_id = ?", ruleId);
         assertEquals(1, before);
         assertEquals(0, planner.generate(rule, LocalDate.of(2026, 9, 20), LocalDate.of(2026, 11, 19)));
         // Sat 2026-12-05 is skipped too; Tue 2027-01-05 is new
         assertEquals(1, planner.generate(rule, LocalDate.of(2026, 9, 20), LocalDate.of(2027, 1, 31)));
         assertEquals(0, planner.generate(rule, LocalDate.of(2026, 9, 20), LocalDate.of(2027, 1, 31)));
         assertEquals(List.of("2026-11-05", "2027-01-05"), List.of(
-                Rx.text(tx, "SELECT session_date FROM reception_session WHERE rule_id = ? ORDER BY session_date LIMIT 1", ruleId),
-                Rx.text(tx, "SELECT session_date FROM reception_session WHERE rule_id = ? ORDER BY session_date DESC LIMIT 1", ruleId)));
+                Db.text(tx, "SELECT session_date FROM reception_session WHERE rule_id = ? ORDER BY session_date LIMIT 1", ruleId),
+                Db.text(tx, "SELECT session_date FROM reception_session WHERE rule_id = ? ORDER BY session_date DESC LIMIT 1", ruleId)));
     }
 
     @Test
@@ -146,12 +148,12 @@ class ReceptionScheduleTest {
                 "date", "2026-09-24", "startTime", "09:00", "endTime", "11:00", "deputyIds", List.of(wang)));
         jobs.remind();
         String key = "session-reminder:" + Rx.id(tomorrow) + ":" + wang;
-        assertEquals(1, Rx.count(tx, "SELECT COUNT(*) FROM notification_outbox WHERE dedupe_key = ?", key));
-        assertEquals(0, Rx.count(tx, "SELECT COUNT(*) FROM notification_outbox WHERE dedupe_key = ?",
+        assertEquals(1, Db.count(tx, "SELECT COUNT(*) FROM notification_outbox WHERE dedupe_key = ?", key));
+        assertEquals(0, Db.count(tx, "SELECT COUNT(*) FROM notification_outbox WHERE dedupe_key = ?",
                 "session-reminder:" + Rx.id(later) + ":" + wang));
-        assertTrue(Rx.text(tx, "SELECT payload FROM notification_outbox WHERE dedupe_key = ?", key).contains("王建华"));
+        assertTrue(Db.text(tx, "SELECT payload FROM notification_outbox WHERE dedupe_key = ?", key).contains("王建华"));
         jobs.remind();
-        assertEquals(1, Rx.count(tx, "SELECT COUNT(*) FROM notification_outbox WHERE dedupe_key = ?", key));
+        assertEquals(1, Db.count(tx, "SELECT COUNT(*) FROM notification_outbox WHERE dedupe_key = ?", key));
     }
 
     @Inject
