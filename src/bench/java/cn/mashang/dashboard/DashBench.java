@@ -37,7 +37,7 @@ public final class DashBench {
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 300;
         boolean rebuild = !(args.length > 2 && args[2].equals("skip-rebuild"));
         try (ApplicationContext ctx = ApplicationContext.builder().deduceEnvironment(false)
-                .properties(Map.of("datasources.default.url", url, "datasources.default.driver-class-name", "com.mysql.cj.jdbc.Driver",
+                .properties(props("datasources.default.url", url, "datasources.default.driver-class-name", "com.mysql.cj.jdbc.Driver",
                         "datasources.default.username", System.getProperty("bench.user", "root"), "datasources.default.password", System.getProperty("bench.password", ""), "demo.enabled", false,
                         "sla.overdue.enabled", false, "dashboard.rollup.enabled", false, "notify.sender.enabled", false,
                         "micronaut.server.port", -1, "flyway.datasources.default.enabled", false,
@@ -117,5 +117,13 @@ public final class DashBench {
         static double q(long[] sorted, double p) {
             return sorted[Math.max(0, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
         }
+    }
+
+    private static Map<String, Object> props(Object... kv) {
+        Map<String, Object> m = new java.util.HashMap<>();
+        for (int i = 0; i + 1 < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
     }
 }
