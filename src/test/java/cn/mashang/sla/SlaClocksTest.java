@@ -1,7 +1,5 @@
 package cn.mashang.sla;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -14,10 +12,22 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The clocks of a concern under the default rule (first response 3, resolution 15 working days, amber 80%). */
-@MicronautTest
 class SlaClocksTest {
-    @Inject
-    SlaClocks clocks;
+    /** The city default rule (3 / 10 / 15 / 7 working days, amber at 80%) on the 2026 calendar, no database. */
+    static SlaClocks defaults() {
+        SlaRule city = new SlaRule(1L, null, null, "*|*", 3, 10, 15, 7, new java.math.BigDecimal("0.800"),
+                Instant.EPOCH, Instant.EPOCH);
+        SlaRules rules = new SlaRules(null, null, null) {
+            @Override
+            public List<Scoped> scoped() {
+                return List.of(new Scoped(city, "/", 0));
+            }
+        };
+        WorkingCalendar calendar = TestCalendar.of2026();
+        return new SlaClocks(rules, calendar, new Traffic(calendar));
+    }
+
+    final SlaClocks clocks = defaults();
 
     static Instant at(String local) {
         return LocalDateTime.parse(local).atZone(ZoneId.of("Asia/Shanghai")).toInstant();

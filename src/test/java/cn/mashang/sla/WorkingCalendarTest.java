@@ -1,7 +1,5 @@
 package cn.mashang.sla;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -15,12 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@MicronautTest
+/** Working-day arithmetic on the 2026 calendar: plain unit tests, no application context. */
 class WorkingCalendarTest {
-    @Inject
-    WorkingCalendar calendar;
-    @Inject
-    Traffic traffic;
+    final WorkingCalendar calendar = TestCalendar.of2026();
+    final Traffic traffic = new Traffic(calendar);
 
     private static Instant at(String local) {
         return OffsetDateTime.parse(local + "+08:00").toInstant();
