@@ -65,8 +65,14 @@ public class StaffIntake {
                           @Nullable Long deputyId, @Nullable Long sessionId) {
     }
 
-    /** The staff member entering it. */
-    public record Actor(long accountId, String role) {
+    /**
+     * Who enters it: a staff member (type STAFF, their account id), or an external system (type CLIENT: the
+     * registered client's id, which is not a staff account and is not written as one; channel OPEN311).
+     */
+    public record Actor(long accountId, String role, ActorType type) {
+        public Actor(long accountId, String role) {
+            this(accountId, role, ActorType.STAFF);
+        }
     }
 
     /** The answer: tracking number, the secret tracking link and its key, and the concern's id. */
@@ -85,7 +91,9 @@ public class StaffIntake {
         if (idemKey == null || !idemKey.matches("[A-Za-z0-9_-]{8,80}")) {
             throw ApiException.badField("Idempotency-Key", "请求头 Idempotency-Key 缺失或格式不正确（8 到 80 位字母数字）");
         }
-        if (req.channel() != Channel.PHONE && req.channel() != Channel.RECEPTION_DAY) {
+        boolean client = actor.type() == ActorType.CLIENT;
+        if (client ? req.channel() != Channel.OPEN311
+                : req.channel() != Channel.PHONE && req.channel() != Channel.RECEPTION_DAY) {
             throw ApiException.badField("channel", "来源应为 PHONE（电话）或 RECEPTION_DAY（接待日当面反映）");
         }
         Station station = stations.findById(stationId).filter(Station::active)
@@ -96,8 +104,9 @@ public class StaffIntake {
             throw ApiException.badField("category", "请从可选分类中选择");
         }
         String content = req.content() == null ? "" : req.content().strip();
-        if (content.length() < 5 || content.length() > 2000) {
-            throw ApiException.badField("content", "内容应为 5 到 2000 字");
+        int maxContent = client ? 4000 : 2000; // Open311 GeoReport v2 allows descriptions of 4,000 characters
+        if (content.length() < 5 || content.length() > maxContent) {
+            throw ApiException.badField("content", "内容应为 5 到 " + maxContent + " 字");
         }
         String name = blank(req.contactName());
         String mobile = blank(req.mobile());
@@ -134,8 +143,13 @@ public class StaffIntake {
         if (req.sessionId() != null) {
             payload.put("receptionSessionId", req.sessionId());
         }
-        String body = req.channel() == Channel.PHONE ? "联络员电话受理" : "接待日当面反映，联络员代为登记";
-        IdempotencyRecord record = new IdempotencyRecord(null, idemKey, "staff:" + actor.accountId(), requestHash,
+        String body = switch (req.channel()) {
+            case PHONE -> "联络员电话受理";
+            case OPEN311 -> "经 Open311 接口由外部系统提交";
+            default -> "接待日当面反映，联络员代为登记";
+        };
+        String scope = (client ? "client:" : "staff:") + actor.accountId();
+        IdempotencyRecord record = new IdempotencyRecord(null, idemKey, scope, requestHash,
                 null, null, now);
         try {
             Answer a = writer.create(record, concern, actor, body, write(payload), alsoInTransaction,

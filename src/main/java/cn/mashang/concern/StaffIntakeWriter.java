@@ -26,7 +26,8 @@ class StaffIntakeWriter {
                                      Function<StaffIntake.Answer, String> seal) {
         IdempotencyRecord saved = idempotency.save(record);
         Concern c = concerns.save(concern);
-        timeline.record(c, new ConcernEvent(null, c.id(), ConcernEventType.SUBMITTED, ActorType.STAFF, actor.accountId(),
+        timeline.record(c, new ConcernEvent(null, c.id(), ConcernEventType.SUBMITTED, actor.type(),
+                actor.type() == ActorType.STAFF ? actor.accountId() : null,
                 actor.role(), null, ConcernState.SUBMITTED, body, payload, true, c.createdAt()));
         if (alsoInTransaction != null) {
             alsoInTransaction.accept(c.id());
