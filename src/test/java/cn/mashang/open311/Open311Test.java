@@ -357,6 +357,14 @@ class Open311Test {
         assertFalse(ids(O311.get(client, "requests.json?jurisdiction_id=" + JIAOKOU)).contains(a));
     }
 
+    @Test
+    void staffIntakeCannotClaimTheOpen311Channel() {
+        Map<String, Object> body = Map.of("channel", "OPEN311", "category", "生活环境", "content", "冒充外部系统的登记内容");
+        Http.problem(client, HttpRequest.POST("/api/v1/stations/" + station + "/intake", body)
+                .header("Idempotency-Key", "o311-staff-" + UUID.randomUUID().toString().substring(0, 8))
+                .bearerAuth(Logins.token(client, "liaison-qjny")), 400);
+    }
+
     private List<Object> ids(O311.Answer a) {
         assertEquals(200, a.status(), a.body());
         return a.jsonList(json).stream().map(r -> r.get("service_request_id")).toList();
@@ -454,6 +462,10 @@ class Open311Test {
         assertFalse(schemas.errors("requests.json",
                 "[{\"service_request_id\":\"1\",\"status\":\"pending\",\"service_code\":\"1\","
                         + "\"requested_datetime\":\"yesterday\"}]").isEmpty());
+        assertFalse(schemas.errors("requests.json", "[{\"service_request_id\":\"1\",\"status\":\"open\","
+                + "\"service_code\":\"1\",\"requested_datetime\":\"2026-12-01 10:00\"}]").isEmpty(), "date-time format");
+        assertEquals(List.of(), schemas.errors("requests.json", "[{\"service_request_id\":\"1\",\"status\":\"open\","
+                + "\"service_code\":\"1\",\"requested_datetime\":\"2026-12-01T10:00:00+08:00\"}]"));
         assertFalse(schemas.errors("services.json", "[{\"service_code\":\"1\",\"service_name\":\"x\","
                 + "\"metadata\":\"true\",\"type\":\"realtime\"}]").isEmpty());
     }
