@@ -96,9 +96,13 @@ class Open311Controller {
     HttpResponse<byte[]> create(String format, @Nullable @Body String body,
                                 @Nullable @Header("Idempotency-Key") String idempotencyKey) {
         Format f = Format.of(format);
-        Doc answer = intake.create(Form.parse(body), idempotencyKey);
-        return HttpResponse.<byte[]>status(HttpStatus.CREATED).contentType(f.mediaType())
-                .header("Cache-Control", "no-store").body(writer.write(answer, f));
+        RequestIntake.Filed filed = intake.create(Form.parse(body), idempotencyKey);
+        MutableHttpResponse<byte[]> r = HttpResponse.<byte[]>status(filed.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
+                .contentType(f.mediaType()).header("Cache-Control", "no-store").body(writer.write(filed.doc(), f));
+        if (filed.replayed()) {
+            r.header("Idempotent-Replayed", "true");
+        }
+        return r;
     }
 
     @Get("/requests.{format}")

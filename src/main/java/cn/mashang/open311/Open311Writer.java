@@ -36,7 +36,10 @@ class Open311Writer {
 
     /** The spec's error answer. */
     byte[] errors(int code, String description, Format format) {
-        return write(Doc.list("errors", "error", List.of(Map.of("code", code, "description", description))), format);
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", code);
+        error.put("description", description);
+        return write(Doc.list("errors", "error", List.of(error)), format);
     }
 
     static String singular(String plural) {

@@ -48,7 +48,11 @@ class RequestIntake {
         this.views = views;
     }
 
-    Doc create(Form form, @Nullable String clientRequestId) {
+    /** The answer, and whether it replays an earlier request with the same Idempotency-Key. */
+    record Filed(Doc doc, boolean replayed) {
+    }
+
+    Filed create(Form form, @Nullable String clientRequestId) {
         ApiClient client = clients.authenticate(form.get("api_key"));
         rateLimit.take(client.id());
         Jurisdiction j = jurisdictions.require(form.get("jurisdiction_id"));
@@ -108,7 +112,7 @@ class RequestIntake {
         item.put("token", answeredToken);
         item.put("service_notice", views.notice(r.answer().concernId()));
         item.put("account_id", null);
-        return Doc.list("service_requests", "request", List.of(item));
+        return new Filed(Doc.list("service_requests", "request", List.of(item)), r.replayed());
     }
 
     record Location(@Nullable BigDecimal lat, @Nullable BigDecimal lon, @Nullable String addressId, String address) {

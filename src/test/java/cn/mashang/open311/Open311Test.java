@@ -322,6 +322,8 @@ class Open311Test {
         O311.Answer first = O311.post(client, "json", f, key);
         O311.Answer again = O311.post(client, "json", f, key);
         assertEquals(201, first.status(), first.body());
+        assertEquals(200, again.status(), again.body());
+        assertEquals("true", again.response().getHeaders().get("Idempotent-Replayed"));
         assertEquals(first.jsonList(json).get(0).get("service_request_id"),
                 again.jsonList(json).get(0).get("service_request_id"));
         assertEquals(first.jsonList(json).get(0).get("token"), again.jsonList(json).get(0).get("token"));
