@@ -2,6 +2,7 @@
 import { el, showError } from './api.js';
 import { authFetch, requireLogin } from './auth.js';
 import { bars, rateBars, rateCards, kpis, table, figureCells, FIGURE_HEADERS, ci, download } from './dash-charts.js';
+import { open311Section } from './open311-clients.js';
 
 const params = new URLSearchParams(location.search);
 const id = params.get('id');
@@ -49,6 +50,8 @@ async function load() {
     el('div', { class: 'section-title', text: '导出 CSV' }),
     el('div', { class: 'csv' }, [['summary', '汇总'], ['regions', '下级地区'], ['stations', '联络站排名'], ['categories', '分类'], ['series', '月度']].map(csv)),
     el('div', { class: 'footer', text: d.note }));
+  const o311 = await open311Section(authFetch, base).catch(() => null);
+  if (o311) body.insertBefore(o311, body.lastChild);
 }
 
 form.addEventListener('submit', (e) => {

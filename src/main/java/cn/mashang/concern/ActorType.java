@@ -1,6 +1,6 @@
 package cn.mashang.concern;
 
-/** Who wrote a timeline row. */
+/** Who wrote a timeline row. CLIENT: an external system through Open311 (no staff account). */
 public enum ActorType {
-    RESIDENT, STAFF, SYSTEM
+    RESIDENT, STAFF, SYSTEM, CLIENT
 }

@@ -57,8 +57,14 @@ public class StaffIntake {
                           @Nullable Long deputyId, @Nullable Long sessionId) {
     }
 
-    /** The staff member entering it. */
-    public record Actor(long accountId, String role) {
+    /**
+     * Who enters it: a staff member (type STAFF, their account id), or an external system (type CLIENT: the
+     * registered client's id, which is not a staff account and is not written as one; channel OPEN311).
+     */
+    public record Actor(long accountId, String role, ActorType type) {
+        public Actor(long accountId, String role) {
+            this(accountId, role, ActorType.STAFF);
+        }
     }
 
     /** The answer: tracking number, the secret tracking link and its key, and the concern's id. */
@@ -75,7 +81,9 @@ public class StaffIntake {
      */
     public Result create(long stationId, Request req, String idemKey, Actor actor, @Nullable LongConsumer alsoInTransaction) {
         IntakeCore.requireKey(idemKey);
-        if (req.channel() != Channel.PHONE && req.channel() != Channel.RECEPTION_DAY) {
+        boolean client = actor.type() == ActorType.CLIENT;
+        if (client ? req.channel() != Channel.OPEN311
+                : req.channel() != Channel.PHONE && req.channel() != Channel.RECEPTION_DAY) {
             throw ApiException.badField("channel", "来源应为 PHONE（电话）或 RECEPTION_DAY（接待日当面反映）");
         }
         Station station = stations.findById(stationId).filter(Station::active)
@@ -86,8 +94,9 @@ public class StaffIntake {
             throw ApiException.badField("category", "请从可选分类中选择");
         }
         String content = req.content() == null ? "" : req.content().strip();
-        if (content.length() < 5 || content.length() > 2000) {
-            throw ApiException.badField("content", "内容应为 5 到 2000 字");
+        int maxContent = client ? 4000 : 2000; // Open311 GeoReport v2 allows descriptions of 4,000 characters
+        if (content.length() < 5 || content.length() > maxContent) {
+            throw ApiException.badField("content", "内容应为 5 到 " + maxContent + " 字");
         }
         String name = blank(req.contactName());
         String mobile = blank(req.mobile());
@@ -117,8 +126,13 @@ public class StaffIntake {
         if (req.sessionId() != null) {
             payload.put("receptionSessionId", req.sessionId());
         }
-        String body = req.channel() == Channel.PHONE ? "联络员电话受理" : "接待日当面反映，联络员代为登记";
-        IdempotencyRecord record = core.record(idemKey, "staff:" + actor.accountId(), requestHash, now);
+        String body = switch (req.channel()) {
+            case PHONE -> "联络员电话受理";
+            case OPEN311 -> "经 Open311 接口由外部系统提交";
+            default -> "接待日当面反映，联络员代为登记";
+        };
+        String scope = (client ? "client:" : "staff:") + actor.accountId();
+        IdempotencyRecord record = core.record(idemKey, scope, requestHash, now);
         Membership m = membership;
         IntakeCore.Once<Answer> once = core.write(idemKey, requestHash, Answer.class, 1, () -> {
             String key = core.newSecret();
@@ -126,7 +140,8 @@ public class StaffIntake {
                     m == null ? null : m.deputyId(), m == null ? null : m.id(), req.channel(), null, req.category(),
                     content, address, name, mobile, null), ResidentTokens.sha256(key), now);
             return writer.create(record, concern, c -> new ConcernEvent(null, c.id(), ConcernEventType.SUBMITTED,
-                            ActorType.STAFF, actor.accountId(), actor.role(), null, ConcernState.SUBMITTED, body,
+                            actor.type(), actor.type() == ActorType.STAFF ? actor.accountId() : null, actor.role(),
+                            null, ConcernState.SUBMITTED, body,
                             write(payload), true, c.createdAt()), List.of(), alsoInTransaction,
                     c -> new Answer(c.trackingNo(), app.publicBaseUrl() + "/t/" + c.trackingNo() + "#k=" + key, key,
                             c.id()), core::seal);

@@ -65,6 +65,22 @@ class RouteScopeMatrixTest {
             Map.entry("GET /api/v1/regions/{id}/points-scheme", "scoring rules, no personal data: every deputy may read "
                     + "how they are scored (the scheme is inherited down from the city); writes are scope-checked"));
 
+    /**
+     * Open311 GeoReport v2 (issue 23), outside /api: anonymous at the HTTP layer by design, each with the reason.
+     * A new /open311 route fails {@link #open311RoutesAreAnonymousAndEachIsListedWithAReason} until listed here.
+     */
+    static final Map<String, String> OPEN311 = Map.ofEntries(
+            Map.entry("GET /open311/v2/discovery.{format}", "public per the spec: the endpoint's description"),
+            Map.entry("GET /open311/v2/services.{format}", "public per the spec: a jurisdiction's categories"),
+            Map.entry("GET /open311/v2/services/{serviceCode}.{format}", "public per the spec: attributes, station "
+                    + "names and public station codes only"),
+            Map.entry("POST /open311/v2/requests.{format}", "needs the api_key of an active client whose region holds "
+                    + "the station (Open311Test: missing/unknown/revoked key 403, foreign region 403)"),
+            Map.entry("GET /open311/v2/requests.{format}", "public per the spec: status fields only; the text fields "
+                    + "only with the filing client's api_key (Open311Test)"),
+            Map.entry("GET /open311/v2/requests/{id}.{format}", "as GET requests"),
+            Map.entry("GET /open311/v2/tokens/{token}.{format}", "public per the spec: token → service_request_id"));
+
     @Inject
     Router router;
     @Inject
@@ -131,6 +147,9 @@ class RouteScopeMatrixTest {
                 .findFirst().orElseThrow().get("id")).longValue());
         f.put("plans", ((Number) ((List<?>) client.retrieve(HttpRequest.GET("/api/v1/stations/" + station + "/plans"),
                 cn.mashang.Http.LIST)).stream().map(m -> (Map<?, ?>) m).findFirst().orElseThrow().get("id")).longValue());
+        Map<String, Object> o311 = client.retrieve(HttpRequest.POST("/api/v1/regions/" + ids.region("交口县")
+                + "/open311-clients", Map.of("name", "矩阵测试客户端")).bearerAuth(Logins.token(client, "jiaokou-admin")), MAP);
+        f.put("open311-clients", ((Number) ((Map<?, ?>) o311.get("client")).get("id")).longValue());
         f.put("photoId", 987654321L);
         f.put("notifications", 987654321L);
         f.put("sla-rules", 987654321L);
@@ -240,6 +259,28 @@ class RouteScopeMatrixTest {
                 .forEach(k -> problems.add("ALLOWED names " + k + ", which is no longer a protected route: remove it"));
         assertEquals(List.of(), problems);
         assertTrue(ALLOWED.keySet().stream().allMatch(k -> k.contains(" /api/")), "allow-list keys are 'METHOD /path'");
+    }
+
+    @Test
+    void open311RoutesAreAnonymousAndEachIsListedWithAReason() {
+        List<String> problems = new ArrayList<>();
+        Set<String> seen = new TreeSet<>();
+        router.uriRoutes().forEach(r -> {
+            String key = r.getHttpMethod() + " " + r.getUriMatchTemplate().toPathString();
+            if (!key.contains(" /open311/") || r.getHttpMethod() == HttpMethod.HEAD) {
+                return;
+            }
+            seen.add(key);
+            if (!OPEN311.containsKey(key)) {
+                problems.add(key + " is not listed in OPEN311 with a reason");
+            }
+            if (!Set.of(r.getAnnotationMetadata().stringValues(Secured.class)).equals(Set.of(SecurityRule.IS_ANONYMOUS))) {
+                problems.add(key + " is not @Secured(IS_ANONYMOUS): it checks its api_key itself");
+            }
+        });
+        OPEN311.keySet().stream().filter(k -> !seen.contains(k)).forEach(k -> problems.add("OPEN311 names " + k
+                + ", which is no longer a route: remove it"));
+        assertEquals(List.of(), problems);
     }
 
     @Test
