@@ -31,7 +31,7 @@ function deputyCell(d) {
   const attrs = { class: 'cell' };
   const body = [
     el('div', { class: 'cell__bd' },
-      el('div', {}, el('strong', { text: d.name }), ' ', el('span', { class: 'tag grey', text: d.roleLabel })),
+      el('div', {}, el('strong', { text: d.name }), ' ', el('span', { class: 'tag tone-muted', text: d.roleLabel })),
       el('div', { class: 'cell__desc' }, ...levelTags(d)),
       d.unit ? el('div', { class: 'cell__desc', text: d.unit }) : null),
   ];
