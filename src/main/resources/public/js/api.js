@@ -58,8 +58,8 @@ function refresh() {
   return refreshing;
 }
 
-async function send(path, { method = 'GET', body, headers = {}, auth = true, timeoutMs = 15000 }) {
-  const h = { Accept: 'application/json', ...headers };
+async function send(path, { method = 'GET', body, headers = {}, auth = true, timeoutMs = 15000, as = 'json' }) {
+  const h = { Accept: as === 'blob' ? '*/*' : 'application/json', ...headers };
   const t = auth ? loadTokens() : null;
   if (t && t.accessToken) h.Authorization = 'Bearer ' + t.accessToken;
   let payload = body;
@@ -129,6 +129,11 @@ export function el(tag, attrs = {}, ...children) {
 }
 
 export function $(sel, root = document) { return root.querySelector(sel); }
+
+/** Replaces a container's children, leaving out null, undefined and false (replaceChildren would print "null"). */
+export function fill(container, ...children) {
+  container.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
+}
 
 export function toast(text, ms = 2000) {
   const t = el('div', { class: 'toast', role: 'status', text });

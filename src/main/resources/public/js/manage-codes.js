@@ -1,5 +1,5 @@
 // Station head page: /manage/codes?station={id} — codes with scan counts, revoke/reissue, poster downloads.
-import { api, download, el, showError, toast, fmtTime, requireLogin } from './api.js';
+import { api, download, el, fill, showError, toast, fmtTime, requireLogin } from './api.js';
 import { tag } from './labels.js';
 
 const station = new URLSearchParams(location.search).get('station');
@@ -57,7 +57,7 @@ async function load() {
     const codes = await api(`/api/v1/stations/${encodeURIComponent(station)}/codes`);
     const active = codes.filter((c) => c.active);
     const revoked = codes.filter((c) => !c.active);
-    list.replaceChildren(
+    fill(list,
       el('div', { class: 'section-title', text: `使用中（${active.length}）` }),
       el('div', { class: 'cells', 'data-testid': 'active-codes' }, active.map(codeCell)),
       revoked.length ? el('div', { class: 'section-title', text: `已停用（${revoked.length}）` }) : null,

@@ -1,5 +1,5 @@
 // Station head dashboard: /manage/dashboard?station={id}
-import { api, el, showError, fmtTime, requireLogin } from './api.js';
+import { api, el, fill, showError, fmtTime, requireLogin } from './api.js';
 import { bars, rateBars, rateCards, kpis, table, figureCells, FIGURE_HEADERS, days, ci, csvLink } from './dash-charts.js';
 import { label, tag, toneTag } from './labels.js';
 
@@ -38,7 +38,7 @@ async function load() {
   if (!form.to.value) form.to.value = d.to;
   const t = d.totals;
   const csv = (t) => csvLink(t[1], `${base}/dashboard.csv?${query()}&table=${t[0]}`, `${d.station.name}-${t[1]}.csv`);
-  body.replaceChildren(
+  fill(body,
     d.calendarWarning ? el('div', { class: 'warn-box', role: 'alert', text: d.calendarWarning }) : null,
     rateCards(t), kpis(t),
     el('div', { class: 'section-title', text: `收到 / 响应 / 办结（按${d.by === 'week' ? '周' : '月'}）` }),

@@ -1,5 +1,5 @@
 // Committee dashboard: /manage/region?id={regionId}
-import { api, el, showError, requireLogin } from './api.js';
+import { api, el, fill, showError, requireLogin } from './api.js';
 import { bars, rateBars, rateCards, kpis, table, figureCells, FIGURE_HEADERS, ci, csvLink } from './dash-charts.js';
 import { tag } from './labels.js';
 
@@ -25,7 +25,7 @@ async function load() {
   document.getElementById('sub').textContent = `${d.from} 至 ${d.to}（按月汇总）`;
   const t = d.totals;
   const csv = (tb) => csvLink(tb[1], `${base}/dashboard.csv?${query()}&table=${tb[0]}`, `${d.region.name}-${tb[1]}.csv`);
-  body.replaceChildren(
+  fill(body,
     d.calendarWarning ? el('div', { class: 'warn-box', role: 'alert', text: d.calendarWarning }) : null,
     rateCards(t), kpis(t),
     el('div', { class: 'section-title', text: '每月收到 / 已响应 / 已办结' }),
