@@ -14,7 +14,7 @@ export const COLOURS = ['#07C160', '#10AEFF', '#FFA940'];
 /** Grouped bars: points [{label, values:[a,b,c]}], series names. */
 export function bars(points, names, title) {
   const w = 600, h = 220, pad = 28, bottom = 36;
-  const max = Math.max(1, ...points.flatMap((p) => p.values));
+  const max = Math.max(4, Math.ceil(Math.max(0, ...points.flatMap((p) => p.values)) / 4) * 4); // whole-number ticks
   const svg = s('svg', { viewBox: `0 0 ${w} ${h}`, role: 'img', 'aria-label': title });
   svg.append(s('title', {}, title));
   const gw = (w - pad * 2) / Math.max(1, points.length);
