@@ -1,6 +1,6 @@
 // Scan landing page (/s/{code}, /d/{code}). The server embeds the code's data in the page (#code-data), so the
 // page shows without any API call; if it is missing, one call to /api/v1/codes/{code} fills it.
-import { api, el, lastSegment, showError, fmtTime } from './api.js';
+import { api, el, fill, lastSegment, showError, fmtTime } from './api.js';
 
 const app = document.getElementById('app');
 const act = document.getElementById('act');
@@ -31,7 +31,7 @@ function deputyCell(d) {
   const attrs = { class: 'cell' };
   const body = [
     el('div', { class: 'cell__bd' },
-      el('div', {}, el('strong', { text: d.name }), ' ', el('span', { class: 'tag grey', text: d.roleLabel })),
+      el('div', {}, el('strong', { text: d.name }), ' ', el('span', { class: 'tag tone-muted', text: d.roleLabel })),
       el('div', { class: 'cell__desc' }, ...levelTags(d)),
       d.unit ? el('div', { class: 'cell__desc', text: d.unit }) : null),
   ];
@@ -46,7 +46,7 @@ function station(v) {
   const s = v.station;
   document.title = s.name;
   const deputies = s.deputies || [];
-  app.replaceChildren(
+  fill(app,
     el('div', { class: 'hero' },
       el('h1', { text: s.name }),
       el('p', {}, '人大代表联络站 · 群众扫一扫，代表码上办 ', v.presetCategory ? el('span', { class: 'tag', text: v.presetCategory }) : null)),
@@ -67,7 +67,7 @@ function deputy(v) {
   const d = v.deputy;
   const s = v.station;
   document.title = d.name + ' · ' + s.name;
-  app.replaceChildren(
+  fill(app,
     el('div', { class: 'hero' },
       el('h1', { text: d.name }),
       el('p', {}, ...(d.levelLabels || []).map((l) => el('span', { class: 'tag', text: l })))),

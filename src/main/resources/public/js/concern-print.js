@@ -1,6 +1,5 @@
 // 码上联络 — the printable record (档案) of a concern (/manage/concerns/{id}/print), from the staff detail API.
-import { el, $, fmtTime } from '/static/js/api.js';
-import { call, requireLogin } from '/static/js/work-common.js';
+import { api, el, $, fmtTime, requireLogin } from './api.js';
 
 const id = location.pathname.split('/').filter(Boolean)[2];
 
@@ -12,7 +11,7 @@ async function init() {
   $('#print-button').addEventListener('click', () => window.print());
   if (!requireLogin()) return;
   try {
-    const c = await call('/api/v1/concerns/' + encodeURIComponent(id));
+    const c = await api('/api/v1/concerns/' + encodeURIComponent(id));
     document.title = '反映办理档案 ' + c.trackingNo;
     $('#record').replaceChildren(
       el('h1', { text: '反映办理档案' }),

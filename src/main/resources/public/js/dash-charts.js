@@ -1,5 +1,5 @@
 // 码上联络 — tiny inline-SVG charts and shared dashboard helpers (no chart library).
-import { el } from './api.js';
+import { download, el, showError } from './api.js';
 
 const NS = 'http://www.w3.org/2000/svg';
 function s(tag, attrs = {}, text) {
@@ -14,7 +14,7 @@ export const COLOURS = ['#07C160', '#10AEFF', '#FFA940'];
 /** Grouped bars: points [{label, values:[a,b,c]}], series names. */
 export function bars(points, names, title) {
   const w = 600, h = 220, pad = 28, bottom = 36;
-  const max = Math.max(1, ...points.flatMap((p) => p.values));
+  const max = Math.max(4, Math.ceil(Math.max(0, ...points.flatMap((p) => p.values)) / 4) * 4); // whole-number ticks
   const svg = s('svg', { viewBox: `0 0 ${w} ${h}`, role: 'img', 'aria-label': title });
   svg.append(s('title', {}, title));
   const gw = (w - pad * 2) / Math.max(1, points.length);
@@ -94,14 +94,7 @@ export function figureCells(f) {
 }
 export const FIGURE_HEADERS = ['收到', '响应率', '办结率', '满意率', '按期率', '响应中位'];
 
-/** Downloads a CSV with the bearer token (a plain link cannot carry it). */
-export async function download(authFetch, url, name) {
-  const res = await authFetch(url);
-  if (!res.ok) return;
-  const href = URL.createObjectURL(await res.blob());
-  const a = el('a', { href, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 10000);
+/** A link that downloads a CSV with the staff token (a plain link cannot carry it). */
+export function csvLink(text, url, name) {
+  return el('a', { href: '#', text, onclick: (e) => { e.preventDefault(); download(url, name).catch((err) => showError(err)); } });
 }

@@ -1,13 +1,12 @@
 // Station head dashboard: /manage/dashboard?station={id}
-import { el, showError, fmtTime } from './api.js';
-import { authFetch, requireLogin } from './auth.js';
-import { bars, rateBars, rateCards, kpis, table, figureCells, FIGURE_HEADERS, pct, days, ci, download } from './dash-charts.js';
+import { api, el, fill, showError, fmtTime, requireLogin } from './api.js';
+import { bars, rateBars, rateCards, kpis, table, figureCells, FIGURE_HEADERS, days, ci, csvLink } from './dash-charts.js';
+import { label, tag, toneTag } from './labels.js';
 
 const params = new URLSearchParams(location.search);
 const station = params.get('station');
 const body = document.getElementById('body');
 const form = document.getElementById('filters');
-const STATES = { SUBMITTED: '待受理', ACCEPTED: '已受理', ANSWERED: '已答复', REFERRED: '已交办', EXTENDED: '已延期', RESOLVED: '已办结', CLOSED: '已评价', REJECTED: '不予受理', REOPENED: '重新办理' };
 
 for (const k of ['from', 'to', 'by']) if (params.get(k)) form[k].value = params.get(k);
 
@@ -21,7 +20,7 @@ function board(items) {
   if (!items.length) return el('div', { class: 'empty', text: '没有即将超期或已超期的诉求' });
   return el('div', { class: 'cells inset' }, items.map((i) => el('div', { class: 'cell' },
     el('div', { class: 'cell__bd' },
-      el('div', {}, el('span', { class: 'tag ' + (i.colour === 'RED' ? 'red' : 'amber'), text: i.colour === 'RED' ? '红·已超期' : '黄·将超期' }),
+      el('div', {}, toneTag('colours', i.colour),
         i.trackingNo, ' ', i.segmentLabel),
       el('div', { class: 'cell__desc', text: `${i.category} · ${i.stateLabel} · ${i.deputyName || '未分派'}${i.reopenCount ? ' · 重新办理' + i.reopenCount + '次' : ''}` }),
       el('div', { class: 'cell__desc', text: `期限 ${fmtTime(i.deadline)} · 已用 ${days(i.usedDays)} / ${days(i.allowedDays)} 个工作日` })))));
@@ -32,20 +31,14 @@ async function load() {
   if (!requireLogin()) return;
   body.replaceChildren(el('div', { class: 'loading', text: '加载中…' }));
   const base = `/api/v1/stations/${encodeURIComponent(station)}`;
-  const res = await authFetch(`${base}/dashboard?${query()}`);
-  if (!res.ok) {
-    const p = await res.json().catch(() => ({}));
-    body.replaceChildren(el('div', { class: 'error-box', role: 'alert', text: p.detail || p.title || '加载失败' }));
-    return;
-  }
-  const d = await res.json();
+  const d = await api(`${base}/dashboard?${query()}`);
   document.getElementById('title').textContent = d.station.name;
   document.getElementById('sub').textContent = `${d.from} 至 ${d.to} 收到的诉求`;
   if (!form.from.value) form.from.value = d.from;
   if (!form.to.value) form.to.value = d.to;
   const t = d.totals;
-  const csv = (table) => el('a', { href: '#', text: table[1], onclick: (e) => { e.preventDefault(); download(authFetch, `${base}/dashboard.csv?${query()}&table=${table[0]}`, `${d.station.name}-${table[1]}.csv`); } });
-  body.replaceChildren(
+  const csv = (t) => csvLink(t[1], `${base}/dashboard.csv?${query()}&table=${t[0]}`, `${d.station.name}-${t[1]}.csv`);
+  fill(body,
     d.calendarWarning ? el('div', { class: 'warn-box', role: 'alert', text: d.calendarWarning }) : null,
     rateCards(t), kpis(t),
     el('div', { class: 'section-title', text: `收到 / 响应 / 办结（按${d.by === 'week' ? '周' : '月'}）` }),
@@ -54,14 +47,14 @@ async function load() {
     el('div', { class: 'section-title', text: '代表（办结率，横线为95%置信区间；灰色为样本少，不作比较）' }),
     rateBars(d.deputies.filter((r) => r.figures.handled > 0).map((r) => ({ label: `${r.name}（${r.figures.handled}件）`, value: r.figures.resolutionRate, ci: r.resolutionCi, few: r.fewSamples })), '各代表办结率'),
     table(['代表', '在办', ...FIGURE_HEADERS, '办结率区间'], d.deputies.map((r) => [
-      el('span', {}, r.name, r.fewSamples ? el('span', { class: 'tag grey', text: '样本少' }) : null), String(r.openNow), ...figureCells(r.figures), ci(r.resolutionCi)])),
+      el('span', {}, r.name, r.fewSamples ? tag('样本少', 'muted') : null), String(r.openNow), ...figureCells(r.figures), ci(r.resolutionCi)])),
     el('div', { class: 'section-title', text: '分类' }),
     table(['分类', ...FIGURE_HEADERS], d.categories.map((c) => [c.category, ...figureCells(c.figures)])),
     el('div', { class: 'section-title', text: '当前状态（本期收到）' }),
-    table(['状态', '件数'], Object.entries(d.byState).map(([k, v]) => [STATES[k] || k, String(v)])),
+    table(['状态', '件数'], Object.entries(d.byState).map(([k, v]) => [label('states', k), String(v)])),
     el('div', { class: 'section-title', text: '导出 CSV（Excel 可直接打开）' }),
     el('div', { class: 'csv' }, [['summary', '汇总'], ['deputies', '代表'], ['categories', '分类'], ['series', '趋势'], ['overdue', '超期看板']].map(csv),
-      el('a', { href: '#', text: '诉求清单', onclick: (e) => { e.preventDefault(); download(authFetch, `${base}/concerns.csv?${query()}`, `${d.station.name}-诉求清单.csv`); } })),
+      csvLink('诉求清单', `${base}/concerns.csv?${query()}`, `${d.station.name}-诉求清单.csv`)),
     el('div', { class: 'footer', text: `响应率＝已响应÷受理（不含不予受理）；办结率＝已办结÷受理；满意率＝（满意＋基本满意）÷已评价；按期办结率＝按期办结÷（已办结＋未办结已超期）。计算于 ${fmtTime(d.computedAt)}` }));
 }
 

@@ -1,25 +1,15 @@
 // Reception desk for liaisons and heads: /manage/reception?station={id}.
-import { el, $, toast, fmtTime, newKey } from './api.js';
-import { authFetch, requireLogin } from './auth.js';
+import { api, el, $, toast, fmtTime, newKey, requireLogin } from './api.js';
+import { entries, tag, toneTag } from './labels.js';
 
 const station = new URLSearchParams(location.search).get('station');
 let current = null;
 let intakeKey = newKey();
 
-async function call(path, method = 'GET', body, headers = {}) {
-  const res = await authFetch(path, {
-    method, headers: Object.assign(body ? { 'Content-Type': 'application/json' } : {}, headers),
-    body: body ? JSON.stringify(body) : undefined
-  });
-  const data = res.status === 204 ? null : await res.json().catch(() => null);
-  if (!res.ok) throw new Error((data && (data.detail || data.title)) || ('请求失败（' + res.status + '）'));
-  return data;
-}
-
 function fail(e) { $('#msg').replaceChildren(el('div', { class: 'error-box', role: 'alert', text: e.message })); }
 
 async function loadSessions() {
-  const list = await call(`/api/v1/stations/${encodeURIComponent(station)}/sessions/staff?upcoming=false&from=${today(-7)}&to=${today(60)}`);
+  const list = await api(`/api/v1/stations/${encodeURIComponent(station)}/sessions/staff?upcoming=false&from=${today(-7)}&to=${today(60)}`);
   const box = $('#sessions');
   if (!list.length) { box.replaceChildren(el('div', { class: 'empty', text: '暂无接待日，可在下方新增' })); return; }
   box.replaceChildren(el('div', { class: 'cells' }, list.map((s) => el('div', {
@@ -27,8 +17,8 @@ async function loadSessions() {
     onclick: () => select(s.id), onkeydown: (e) => { if (e.key === 'Enter') select(s.id); }
   },
   el('div', { class: 'cell__bd' },
-    el('div', {}, fmtTime(s.startsAt), ' ', s.status === 'CANCELLED' ? el('span', { class: 'tag grey', text: '已取消' }) : null,
-      s.moved ? el('span', { class: 'tag amber', text: '节假日顺延' }) : null),
+    el('div', {}, fmtTime(s.startsAt), ' ', s.status === 'CANCELLED' ? toneTag('sessionStatuses', s.status) : null,
+      s.moved ? tag('节假日顺延', 'pending') : null),
     el('div', { class: 'cell__desc', text: `预约 ${s.booked}/${s.capacity} · 接待 ${s.residentsReceived} 人次 · 收集反映 ${s.concernsCollected} 件 · 代表签到 ${s.deputiesCheckedIn}` }))))));
 }
 
@@ -38,50 +28,50 @@ function today(offset) {
 }
 
 async function select(id) {
-  current = await call(`/api/v1/sessions/${id}/staff`);
+  current = await api(`/api/v1/sessions/${id}/staff`);
   $('#desk').classList.remove('hidden');
   $('#desk-title').textContent = `签到 · ${fmtTime(current.startsAt)}（现场接待 ${current.walkIns} 人）`;
-  const bookings = await call(`/api/v1/sessions/${id}/bookings`);
+  const bookings = await api(`/api/v1/sessions/${id}/bookings`);
   $('#bookings').replaceChildren(...(bookings.length ? bookings.map((b) => el('div', { class: 'cell' },
     el('div', { class: 'cell__bd' }, el('div', { text: `${b.bookingCode} ${b.contactName || '匿名'}` }),
       el('div', { class: 'cell__desc', text: (b.mobileMasked || '') + (b.checkedInAt ? ' · 签到 ' + fmtTime(b.checkedInAt) : '') })),
     b.status === 'BOOKED' ? el('button', { class: 'btn btn-primary small-btn', type: 'button', text: '签到', onclick: () => checkIn({ bookingId: b.id }) })
-      : el('span', { class: 'tag' + (b.status === 'CANCELLED' ? ' grey' : ''), text: b.status === 'CHECKED_IN' ? '已签到' : '已取消' })))
+      : toneTag('bookingStatuses', b.status)))
     : [el('div', { class: 'cell', text: '暂无预约' })]));
   $('#duty').replaceChildren(...current.deputies.map((d) => el('div', { class: 'cell' },
     el('div', { class: 'cell__bd', text: d.name + (d.onDuty ? '（值班）' : '') }),
-    d.checkedInAt ? el('span', { class: 'tag', text: '已签到 ' + fmtTime(d.checkedInAt).slice(11) })
+    d.checkedInAt ? toneTag('bookingStatuses', 'CHECKED_IN', '已签到 ' + fmtTime(d.checkedInAt).slice(11))
       : el('button', { class: 'btn btn-default small-btn', type: 'button', text: '代表签到', onclick: () => attend(d.deputyId) }))));
   loadSessions();
 }
 
 async function checkIn(body) {
   try {
-    const a = await call(`/api/v1/sessions/${current.id}/check-in`, 'POST', body);
+    const a = await api(`/api/v1/sessions/${current.id}/check-in`, { method: 'POST', body });
     toast(a.alreadyCheckedIn ? '此前已签到' : '签到成功');
     select(current.id);
   } catch (e) { fail(e); }
 }
 
 async function attend(deputyId) {
-  try { await call(`/api/v1/sessions/${current.id}/attendance`, 'POST', { deputyId }); select(current.id); } catch (e) { fail(e); }
+  try { await api(`/api/v1/sessions/${current.id}/attendance`, { method: 'POST', body: { deputyId } }); select(current.id); } catch (e) { fail(e); }
 }
 
 async function walkIn(delta) {
-  try { await call(`/api/v1/sessions/${current.id}/walk-ins`, 'POST', { delta }); select(current.id); } catch (e) { fail(e); }
+  try { await api(`/api/v1/sessions/${current.id}/walk-ins`, { method: 'POST', body: { delta } }); select(current.id); } catch (e) { fail(e); }
 }
 
 async function loadRules() {
-  const rules = await call(`/api/v1/stations/${encodeURIComponent(station)}/reception-rules`);
+  const rules = await api(`/api/v1/stations/${encodeURIComponent(station)}/reception-rules`);
   $('#rules').replaceChildren(...(rules.length ? rules.map((r) => el('div', { class: 'cell' },
     el('div', { class: 'cell__bd', text: r.description }),
     el('button', { class: 'btn btn-warn small-btn', type: 'button', text: '停用', onclick: async () => {
-      try { await call(`/api/v1/reception-rules/${r.id}`, 'DELETE'); loadRules(); loadSessions(); } catch (e) { fail(e); }
+      try { await api(`/api/v1/reception-rules/${r.id}`, { method: 'DELETE' }); loadRules(); loadSessions(); } catch (e) { fail(e); }
     } }))) : [el('div', { class: 'cell', text: '暂无固定规则' })]));
 }
 
 async function loadCategories() {
-  const c = await fetch('/api/v1/categories').then((r) => r.json());
+  const c = await api('/api/v1/categories', { auth: false });
   $('#in-category').replaceChildren(...c.categories.map((n) => el('option', { value: n, text: n })));
 }
 
@@ -101,7 +91,7 @@ $('#intake-form').addEventListener('submit', async (e) => {
     mobile: $('#in-mobile').value.trim() || null, consent: $('#in-consent').checked
   };
   try {
-    const a = await call(`/api/v1/stations/${encodeURIComponent(station)}/intake`, 'POST', body, { 'Idempotency-Key': intakeKey });
+    const a = await api(`/api/v1/stations/${encodeURIComponent(station)}/intake`, { method: 'POST', body, headers: { 'Idempotency-Key': intakeKey } });
     intakeKey = newKey();
     $('#intake-form').reset();
     $('#intake-result').replaceChildren(el('div', { class: 'section-title', text: '已登记，请将查询链接交给群众（可短信发送）' }),
@@ -113,10 +103,10 @@ $('#intake-form').addEventListener('submit', async (e) => {
 $('#oneoff-form').addEventListener('submit', async (e) => {
   e.preventDefault();
   try {
-    await call(`/api/v1/stations/${encodeURIComponent(station)}/sessions`, 'POST', {
+    await api(`/api/v1/stations/${encodeURIComponent(station)}/sessions`, { method: 'POST', body: {
       date: $('#one-date').value, startTime: $('#one-start').value, endTime: $('#one-end').value,
       place: $('#one-place').value.trim() || null, capacity: Number($('#one-capacity').value) || null
-    });
+    } });
     toast('已新增');
     loadSessions();
   } catch (err) { fail(err); }
@@ -127,16 +117,24 @@ $('#rule-form').addEventListener('submit', async (e) => {
   const kind = $('#rule-kind').value;
   const day = Number($('#rule-day').value);
   try {
-    const r = await call(`/api/v1/stations/${encodeURIComponent(station)}/reception-rules`, 'POST', {
+    const r = await api(`/api/v1/stations/${encodeURIComponent(station)}/reception-rules`, { method: 'POST', body: {
       kind, dayOfMonth: kind === 'MONTHLY_DAY' ? day : null, dayOfWeek: kind === 'WEEKLY' ? day : null,
       startTime: $('#rule-start').value, endTime: $('#rule-end').value, holidayPolicy: $('#rule-policy').value
-    });
+    } });
     toast(`已添加，生成 ${r.generated} 场`);
     loadRules();
     loadSessions();
   } catch (err) { fail(err); }
 });
 
+/** The rule form's choices, in the server's words; new rules move to the next working day unless told. */
+function fillRuleChoices() {
+  $('#rule-kind').replaceChildren(...entries('ruleKinds').map((k) => el('option', { value: k.value, text: k.label })));
+  $('#rule-policy').replaceChildren(...entries('holidayPolicies').map((p) => el('option', {
+    value: p.value, text: p.label, selected: p.value === 'NEXT_WORKING_DAY' })));
+}
+
+fillRuleChoices();
 if (!station) {
   $('#msg').replaceChildren(el('div', { class: 'error-box', text: '缺少联络站参数 ?station=' }));
 } else if (requireLogin()) {

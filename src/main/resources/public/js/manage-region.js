@@ -1,7 +1,7 @@
 // Committee dashboard: /manage/region?id={regionId}
-import { el, showError } from './api.js';
-import { authFetch, requireLogin } from './auth.js';
-import { bars, rateBars, rateCards, kpis, table, figureCells, FIGURE_HEADERS, ci, download } from './dash-charts.js';
+import { api, el, fill, showError, requireLogin } from './api.js';
+import { bars, rateBars, rateCards, kpis, table, figureCells, FIGURE_HEADERS, ci, csvLink } from './dash-charts.js';
+import { tag } from './labels.js';
 import { open311Section } from './open311-clients.js';
 
 const params = new URLSearchParams(location.search);
@@ -21,18 +21,12 @@ async function load() {
   if (!requireLogin()) return;
   body.replaceChildren(el('div', { class: 'loading', text: '加载中…' }));
   const base = `/api/v1/regions/${encodeURIComponent(id)}`;
-  const res = await authFetch(`${base}/dashboard?${query()}`);
-  if (!res.ok) {
-    const p = await res.json().catch(() => ({}));
-    body.replaceChildren(el('div', { class: 'error-box', role: 'alert', text: p.detail || p.title || '加载失败' }));
-    return;
-  }
-  const d = await res.json();
+  const d = await api(`${base}/dashboard?${query()}`);
   document.getElementById('title').textContent = d.region.name + ' · 人大代表联络站';
   document.getElementById('sub').textContent = `${d.from} 至 ${d.to}（按月汇总）`;
   const t = d.totals;
-  const csv = (tb) => el('a', { href: '#', text: tb[1], onclick: (e) => { e.preventDefault(); download(authFetch, `${base}/dashboard.csv?${query()}&table=${tb[0]}`, `${d.region.name}-${tb[1]}.csv`); } });
-  body.replaceChildren(
+  const csv = (tb) => csvLink(tb[1], `${base}/dashboard.csv?${query()}&table=${tb[0]}`, `${d.region.name}-${tb[1]}.csv`);
+  fill(body,
     d.calendarWarning ? el('div', { class: 'warn-box', role: 'alert', text: d.calendarWarning }) : null,
     rateCards(t), kpis(t),
     el('div', { class: 'section-title', text: '每月收到 / 已响应 / 已办结' }),
@@ -43,14 +37,14 @@ async function load() {
     el('div', { class: 'section-title', text: `联络站排名（按期办结率95%区间下限；共 ${d.stationsWithData} 个站有数据）` }),
     rateBars(d.ranking.slice(0, 15).map((r) => ({ label: `${r.rank}. ${r.name}`.slice(0, 14), value: r.figures.onTimeRate, ci: r.onTimeCi, few: r.fewSamples })), '联络站按期办结率'),
     table(['联络站', ...FIGURE_HEADERS, '按期率区间'], d.ranking.map((r) => [
-      el('span', {}, `${r.rank}. `, el('a', { href: `/manage/dashboard?station=${r.stationId}`, text: r.name }), r.fewSamples ? el('span', { class: 'tag grey', text: '样本少' }) : null),
+      el('span', {}, `${r.rank}. `, el('a', { href: `/manage/dashboard?station=${r.stationId}`, text: r.name }), r.fewSamples ? tag('样本少', 'muted') : null),
       ...figureCells(r.figures), ci(r.onTimeCi)])),
     el('div', { class: 'section-title', text: '分类' }),
     table(['分类', ...FIGURE_HEADERS], d.categories.map((c) => [c.category, ...figureCells(c.figures)])),
     el('div', { class: 'section-title', text: '导出 CSV' }),
     el('div', { class: 'csv' }, [['summary', '汇总'], ['regions', '下级地区'], ['stations', '联络站排名'], ['categories', '分类'], ['series', '月度']].map(csv)),
     el('div', { class: 'footer', text: d.note }));
-  const o311 = await open311Section(authFetch, base).catch(() => null);
+  const o311 = await open311Section(base).catch(() => null);
   if (o311) body.insertBefore(o311, body.lastChild);
 }
 

@@ -1,5 +1,5 @@
 // Resident booking page /r/{sessionId}: shows the session, books a slot (optional name/mobile), shows the booking code.
-import { api, el, $, showError, fmtTime, lastSegment } from './api.js';
+import { api, el, $, fill, showError, fmtTime, lastSegment } from './api.js';
 import { residentToken, saveResidentToken } from './resident.js';
 
 const sessionId = lastSegment();
@@ -45,7 +45,7 @@ async function load() {
   document.title = '预约接待日 · ' + s.stationName;
   $('#station').textContent = s.stationName;
   const names = (s.deputies || []).map((d) => d.name).join('、');
-  $('#info').replaceChildren(
+  fill($('#info'),
     row('时间', fmtTime(s.startsAt) + ' — ' + fmtTime(s.endsAt).slice(11)),
     row('地点', s.place),
     row('接待代表', names || '待定'),

@@ -1,6 +1,7 @@
 // 办理进度 (/t/{trackingNo}#k=…): the secret stays in the URL fragment, which browsers never send to a server.
 import { api, el, $, ApiError, fmtTime, lastSegment, showError, toast } from './api.js';
 import { keyFor, residentToken, saveLink } from './resident.js';
+import { entries, toneTag } from './labels.js';
 
 const trackingNo = lastSegment();
 const fragment = new URLSearchParams(location.hash.replace(/^#/, ''));
@@ -15,22 +16,18 @@ function headers() {
   return h;
 }
 
-const STATE_TAG = { SUBMITTED: 'amber', REJECTED: 'grey', CLOSED: 'grey', REOPENED: 'red' };
-const RATINGS = [['SATISFIED', '满意'], ['BASICALLY_SATISFIED', '基本满意'], ['DISSATISFIED', '不满意']];
-
 async function photo(p) {
   const img = el('img', { alt: '反映附带的图片' });
   const box = el('div', { class: 'photo' }, img);
-  fetch(p.url, { headers: headers(), credentials: 'same-origin' })
-    .then((r) => (r.ok ? r.blob() : null))
-    .then((b) => { if (b) img.src = URL.createObjectURL(b); })
+  api(p.url, { auth: false, headers: headers(), as: 'blob' })
+    .then((b) => { img.src = URL.createObjectURL(b); })
     .catch(() => {});
   return box;
 }
 
 function ratingForm() {
   const choices = el('div', { class: 'choices', role: 'radiogroup', 'aria-label': '评价' },
-    RATINGS.map(([v, label], i) => el('label', { for: 'rate-' + i },
+    entries('ratings').map(({ value: v, label }, i) => el('label', { for: 'rate-' + i },
       el('input', { type: 'radio', name: 'rating', value: v, id: 'rate-' + i }), el('span', { text: label }))));
   const comment = el('textarea', { id: 'rating-comment', maxlength: '500', placeholder: '说说您的看法（选填；不满意时将重新办理）' });
   const err = el('div');
@@ -110,7 +107,7 @@ async function render(v) {
   const photos = v.photos.length ? el('div', { class: 'photos' }, await Promise.all(v.photos.map(photo))) : null;
   $('#page').replaceChildren(...[
     el('div', { class: 'hd' }, el('div', { class: 'status-hd' }, el('h1', { text: '办理进度' }),
-      el('span', { class: 'tag ' + (STATE_TAG[v.state] || ''), text: v.stateLabel }))),
+      toneTag('states', v.state, v.stateLabel))),
     el('div', { class: 'cells' }, rows.map(([k, val]) => el('div', { class: 'cell' },
       el('div', { class: 'cell__hd', text: k }), el('div', { class: 'cell__bd', text: val })))),
     el('div', { class: 'section-title', text: '反映内容' }),

@@ -1,6 +1,5 @@
 // The deputy's performance archive: /work/archive (own), or ?deputy={id} for heads and admins.
-import { el, $ } from './api.js';
-import { authFetch, requireLogin } from './auth.js';
+import { api, download, el, $, requireLogin } from './api.js';
 
 const params = new URLSearchParams(location.search);
 let deputy = params.get('deputy');
@@ -14,9 +13,13 @@ function cell(label, value) {
 
 async function load() {
   const year = $('#year').value;
-  const res = await authFetch(`/api/v1/deputies/${encodeURIComponent(deputy)}/archive?year=${year}`);
-  const a = await res.json().catch(() => null);
-  if (!res.ok) { fail((a && a.detail) || '无法读取履职档案'); return; }
+  let a;
+  try {
+    a = await api(`/api/v1/deputies/${encodeURIComponent(deputy)}/archive?year=${year}`);
+  } catch (e) {
+    fail(e.message);
+    return;
+  }
   const f = a.figures;
   $('#title').textContent = a.deputyName + ' · 履职档案';
   $('#archive').replaceChildren(
@@ -37,24 +40,18 @@ async function load() {
         el('div', { class: 'cell__ft', text: i.points + ' 分' }))))]));
 }
 
-async function csv() {
-  const res = await authFetch(`/api/v1/deputies/${encodeURIComponent(deputy)}/archive.csv?year=${$('#year').value}`);
-  if (!res.ok) { fail('导出失败'); return; }
-  const url = URL.createObjectURL(await res.blob());
-  const a = el('a', { href: url, download: `履职档案-${$('#year').value}.csv` });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
+function csv() {
+  const year = $('#year').value;
+  download(`/api/v1/deputies/${encodeURIComponent(deputy)}/archive.csv?year=${year}`, `履职档案-${year}.csv`)
+    .catch((e) => fail('导出失败：' + e.message));
 }
 
 async function start() {
   if (!requireLogin()) return;
   for (let y = thisYear; y >= thisYear - 4; y--) $('#year').append(el('option', { value: y, text: y + ' 年' }));
   if (!deputy) {
-    const res = await authFetch('/api/v1/me');
-    const me = await res.json().catch(() => null);
-    if (!res.ok || !me.deputy) { fail('请使用代表账号登录，或在地址中指定 ?deputy='); $('#archive').replaceChildren(); return; }
+    const me = await api('/api/v1/me').catch(() => null);
+    if (!me || !me.deputy) { fail('请使用代表账号登录，或在地址中指定 ?deputy='); $('#archive').replaceChildren(); return; }
     deputy = me.deputy.id;
   }
   $('#year').addEventListener('change', load);

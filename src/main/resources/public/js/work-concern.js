@@ -1,26 +1,21 @@
 // 码上联络 — a concern in the deputy workspace (/work/concerns/{id}): facts, the full timeline (internal rows
 // marked), the audited contact reveal, and the actions the server allows, each as a bottom-sheet form.
-import { el, $, fmtTime, showError, toast, lastSegment } from '/static/js/api.js';
-import { authFetch } from '/static/js/auth.js';
-import { call, requireLogin, STATE_TAG } from '/static/js/work-common.js';
+import { api, download, el, $, fmtTime, showError, toast, lastSegment, requireLogin } from './api.js';
+import { actionByPath, entries, toneClass } from './labels.js';
 
 const id = lastSegment();
 let concern = null;
 
-const ACTIONS = {
-  accept: { label: '受理', primary: true },
-  assign: { label: '分派代表' },
-  reply: { label: '答复群众', primary: true },
-  note: { label: '内部备注' },
-  refer: { label: '交办部门' },
-  'department-answer': { label: '部门答复' },
-  'request-extension': { label: '申请延期' },
-  'approve-extension': { label: '批准延期', primary: true },
-  'reject-extension': { label: '驳回延期', warn: true },
-  resolve: { label: '办结', primary: true },
-  reject: { label: '不予受理', warn: true },
-  merge: { label: '合并重复' }
+/** How each action's button looks (its words come from the server's labels); actions without a form are left out. */
+const LOOK = {
+  accept: 'primary', assign: '', reply: 'primary', note: '', refer: '', 'department-answer': '', 'request-extension': '',
+  'approve-extension': 'primary', 'reject-extension': 'warn', resolve: 'primary', reject: 'warn', merge: ''
 };
+
+function actionLabel(path) {
+  const a = actionByPath(path);
+  return a ? a.label : path;
+}
 
 function field(label, input, hint) {
   const box = el('div', { class: 'cell' }, el('label', { for: input.id, text: label }), input);
@@ -60,7 +55,7 @@ function fieldsOf(action) {
     case 'reject-extension': return [field('审批意见', textArea('text', '选填', false))];
     case 'resolve': return [
       el('fieldset', { class: 'cell choices', id: 'f-outcome' }, el('legend', { text: '办理结果' }),
-        ...[['SOLVED', '已解决'], ['EXPLAINED', '已解释说明'], ['NOT_SOLVABLE_BY_POLICY', '受政策法规所限']].map(([v, t]) =>
+        ...entries('outcomes').filter((o) => o.choosable).map(({ value: v, label: t }) =>
           el('label', { for: 'outcome-' + v }, el('input', { type: 'radio', name: 'outcome', id: 'outcome-' + v, value: v, 'data-testid': 'outcome-' + v }), el('span', { text: t })))),
       field('办结说明', textArea('text', '群众会看到办理结果和说明', true))];
     case 'reject': return [field('不予受理理由', textArea('text', '理由会告知群众', true))];
@@ -86,7 +81,7 @@ let current = null;
 
 function openSheet(action) {
   current = action;
-  $('#sheet-title').textContent = ACTIONS[action].label;
+  $('#sheet-title').textContent = actionLabel(action);
   $('#sheet-fields').replaceChildren(...fieldsOf(action));
   $('#sheet-error').replaceChildren();
   $('#sheet').dataset.action = action;
@@ -108,7 +103,7 @@ async function submitSheet(e) {
   const button = $('#sheet-submit');
   button.disabled = true;
   try {
-    concern = await call('/api/v1/concerns/' + encodeURIComponent(id) + '/actions/' + current,
+    concern = await api('/api/v1/concerns/' + encodeURIComponent(id) + '/actions/' + current,
       { method: 'POST', body: bodyOf(current, $('#sheet')) });
     closeSheet();
     render();
@@ -134,7 +129,7 @@ function render() {
   $('#concern-title').textContent = '#' + c.id + ' ' + c.category;
   const tag = $('#state-tag');
   tag.textContent = c.stateLabel;
-  tag.className = 'tag ' + (STATE_TAG[c.state] || '');
+  tag.className = toneClass('states', c.state);
   $('#overdue-tag').classList.toggle('hidden', !c.overdue);
   $('#tracking-no').textContent = c.trackingNo + ' · ' + fmtTime(c.createdAt);
   $('#content').textContent = c.content;
@@ -143,7 +138,7 @@ function render() {
   photos.classList.toggle('hidden', !c.photos.length);
   for (const p of c.photos) {
     const img = el('img', { alt: '反映图片', width: '76', height: '76' });
-    authFetch(p.url).then((r) => r.blob()).then((b) => { img.src = URL.createObjectURL(b); }).catch(() => null);
+    api(p.url, { as: 'blob' }).then((b) => { img.src = URL.createObjectURL(b); }).catch(() => null);
     photos.append(el('div', { class: 'photo' }, img));
   }
   $('#facts').replaceChildren(...[
@@ -173,9 +168,9 @@ function render() {
     e.body ? el('div', { class: 'body', text: e.body }) : null,
     el('div', { class: 'when', text: fmtTime(e.at) }))));
   const bar = $('#actions');
-  bar.replaceChildren(...c.allowedActions.filter((a) => ACTIONS[a]).map((a) => el('button', {
-    type: 'button', class: 'btn ' + (ACTIONS[a].primary ? 'btn-primary' : ACTIONS[a].warn ? 'btn-warn' : 'btn-default'),
-    id: 'action-' + a, 'data-testid': 'action-' + a, 'data-action': a, text: ACTIONS[a].label,
+  bar.replaceChildren(...c.allowedActions.filter((a) => a in LOOK).map((a) => el('button', {
+    type: 'button', class: 'btn ' + (LOOK[a] === 'primary' ? 'btn-primary' : LOOK[a] === 'warn' ? 'btn-warn' : 'btn-default'),
+    id: 'action-' + a, 'data-testid': 'action-' + a, 'data-action': a, text: actionLabel(a),
     onclick: () => openSheet(a)
   })));
   bar.classList.toggle('hidden', !c.allowedActions.length);
@@ -183,7 +178,7 @@ function render() {
 
 async function load() {
   try {
-    concern = await call('/api/v1/concerns/' + encodeURIComponent(id));
+    concern = await api('/api/v1/concerns/' + encodeURIComponent(id));
     render();
   } catch (e) {
     $('#loading').classList.add('hidden');
@@ -193,7 +188,7 @@ async function load() {
 
 async function revealContact() {
   try {
-    const r = await call('/api/v1/concerns/' + encodeURIComponent(id) + '/contact');
+    const r = await api('/api/v1/concerns/' + encodeURIComponent(id) + '/contact');
     const mobile = r.mobile || '';
     $('#contact').replaceChildren(el('span', { text: (r.contactName || '') + ' ' }),
       mobile ? el('a', { href: 'tel:' + mobile, text: mobile, 'data-testid': 'contact-mobile' }) : '');
@@ -203,14 +198,9 @@ async function revealContact() {
   }
 }
 
-async function downloadPdf() {
-  const r = await authFetch('/api/v1/concerns/' + encodeURIComponent(id) + '/record.pdf');
-  if (!r.ok) { toast('无法生成档案（' + r.status + '）', 3000); return; }
-  const url = URL.createObjectURL(await r.blob());
-  const a = el('a', { href: url, download: 'record-' + concern.trackingNo + '.pdf' });
-  document.body.append(a);
-  a.click();
-  a.remove();
+function downloadPdf() {
+  download('/api/v1/concerns/' + encodeURIComponent(id) + '/record.pdf', 'record-' + concern.trackingNo + '.pdf')
+    .catch((e) => showError(e));
 }
 
 async function init() {
@@ -221,7 +211,7 @@ async function init() {
   $('#reveal-contact').addEventListener('click', revealContact);
   $('#pdf-button').addEventListener('click', downloadPdf);
   $('#print-link').setAttribute('href', '/manage/concerns/' + encodeURIComponent(id) + '/print');
-  call('/api/v1/me').then((me) => {
+  api('/api/v1/me').then((me) => {
     if (me.role === 'STATION_HEAD' || me.role === 'ADMIN') $('#record-links').classList.remove('hidden');
   }).catch(() => null);
   await load();

@@ -1,7 +1,7 @@
 // 码上联络 — 代表工作台: 待我处理 / 我处理过的 (/work) and a station's queue (/work/station?id=), with filters
 // and an endless list paged by cursor.
-import { el, $, fmtTime, showError } from '/static/js/api.js';
-import { call, requireLogin, STATE_TAG } from '/static/js/work-common.js';
+import { api, el, $, fmtTime, showError, requireLogin } from './api.js';
+import { entries, tag, toneTag } from './labels.js';
 
 const params = new URLSearchParams(location.search);
 const stationMode = location.pathname === '/work/station';
@@ -28,9 +28,9 @@ function queueUrl() {
 }
 
 function item(c) {
-  const tags = [el('span', { class: 'tag ' + (STATE_TAG[c.state] || ''), text: c.stateLabel })];
-  if (c.overdue) tags.push(el('span', { class: 'tag red', text: '已超期' }));
-  if (c.reopenCount) tags.push(el('span', { class: 'tag amber', text: '重办 ' + c.reopenCount }));
+  const tags = [toneTag('states', c.state, c.stateLabel)];
+  if (c.overdue) tags.push(tag('已超期', 'alert'));
+  if (c.reopenCount) tags.push(tag('重办 ' + c.reopenCount, 'pending'));
   const who = c.assigneeName ? '承办：' + c.assigneeName : (c.deputyName ? '反映给：' + c.deputyName : '未分派');
   return el('li', { 'data-testid': 'queue-item', 'data-id': String(c.id) },
     el('a', { href: '/work/concerns/' + c.id },
@@ -46,7 +46,7 @@ async function load() {
   const more = $('#load-more');
   more.textContent = '正在加载…';
   try {
-    const page = await call(queueUrl());
+    const page = await api(queueUrl());
     if (mine !== generation) return;
     $('#queue-list').append(...page.items.map(item));
     cursor = page.nextCursor;
@@ -78,17 +78,26 @@ function selectTab(v) {
   reset();
 }
 
+/** The filter's states (REOPENED passes on to ACCEPTED at once, so no concern rests in it) and categories. */
+function fillFilters() {
+  $('#f-state').append(...entries('states').filter((s) => s.value !== 'REOPENED')
+    .map((s) => el('option', { value: s.value, text: s.label })));
+  api('/api/v1/categories', { auth: false }).then((c) => $('#f-category')
+    .append(...c.categories.map((n) => el('option', { value: n, text: n })))).catch(() => null);
+}
+
 async function init() {
   if (!requireLogin()) return;
+  fillFilters();
   if (stationMode) {
     $('#tabs').classList.add('hidden');
     $('#f-station-box').classList.add('hidden');
     $('#work-title').textContent = '联络站反映';
-    call('/api/v1/stations/' + encodeURIComponent(stationId)).then((s) => { $('#work-title').textContent = s.name; }).catch(() => null);
+    api('/api/v1/stations/' + encodeURIComponent(stationId)).then((s) => { $('#work-title').textContent = s.name; }).catch(() => null);
   } else {
     for (const b of document.querySelectorAll('#tabs button')) b.addEventListener('click', () => selectTab(b.dataset.view));
     try {
-      const me = await call('/api/v1/me');
+      const me = await api('/api/v1/me');
       const select = $('#f-station');
       for (const s of me.stations || []) select.append(el('option', { value: String(s.id), text: s.name }));
       if ((me.stations || []).length < 2) $('#f-station-box').classList.add('hidden');

@@ -72,6 +72,7 @@ class HeadDashboardJourneyIT {
             assertThat(page.getByText("满意率").first()).isVisible();
             Locator board = page.getByText(BOARD_COUNT);
             assertThat(board).isVisible();
+            assertThat(page.getByText("null")).hasCount(0);
             int before = count(board.innerText());
             browser.screenshot(page, "dashboard");
             PhoneBrowser.assertInputsLabelled(page);
@@ -93,6 +94,32 @@ class HeadDashboardJourneyIT {
             item.scrollIntoViewIfNeeded();
             browser.screenshot(page, "overdue-board");
             PhoneBrowser.assertNarrowAndZoomed(page);
+        }
+        browser.assertNoConsoleErrors();
+    }
+
+    @Test
+    void theDistrictCommitteeSeesItsFiguresAndOpensOneOfItsStreets() {
+        long region = ids.region("离石区");
+        try (BrowserContext phone = browser.phone()) {
+            Page page = phone.newPage();
+            page.navigate(server.getURL() + "/manage/region?id=" + region);
+            page.waitForURL(u -> u.contains("/login?next="));
+            page.locator("#login").fill("lishi-admin");
+            page.locator("#password").fill("Demo@2026");
+            page.locator("#submit").click();
+            page.waitForURL(u -> u.contains("/manage/region?id=" + region));
+            assertThat(page.locator("#title")).containsText("离石区");
+            assertThat(page.getByText("满意率").first()).isVisible();
+            assertThat(page.locator(".section-title", new Page.LocatorOptions().setHasText("联络站排名"))).isVisible();
+            assertThat(page.getByText("null")).hasCount(0);
+            browser.screenshot(page, "region");
+            PhoneBrowser.assertInputsLabelled(page);
+            PhoneBrowser.assertNarrowAndZoomed(page);
+            assertThat(page.locator(".legend")).hasText("收到已响应已办结");
+            page.locator("a[href^='/manage/region?id=']", new Page.LocatorOptions().setHasText("凤山街道")).click();
+            page.waitForURL(u -> !u.contains("/manage/region?id=" + region + "&") && !u.endsWith("?id=" + region));
+            assertThat(page.locator("#title")).containsText("凤山街道");
         }
         browser.assertNoConsoleErrors();
     }

@@ -5,7 +5,9 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.PlaywrightException;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -19,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Debian's Chromium, headless, as a phone in WeChat's in-app browser: 390×844, device scale 2, touch,
  * WeChat's Android user agent, zh-CN. No browser download (PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1).
- * Keeps the console errors of every page and saves numbered screenshots under target/e2e-screenshots.
+ * Keeps the console errors of every page, records every page visited ({@link PageVisits}) and saves numbered
+ * screenshots under target/e2e-screenshots.
  */
 final class PhoneBrowser implements AutoCloseable {
     static final String WECHAT_UA = "Mozilla/5.0 (Linux; Android 13; V2183A Build/TP1A.220624.014; wv) "
@@ -32,6 +35,7 @@ final class PhoneBrowser implements AutoCloseable {
     private final Browser browser;
     private final String journey;
     private final List<String> consoleErrors = new ArrayList<>();
+    private final List<String> expected = new ArrayList<>();
     private int shot;
 
     PhoneBrowser(String journey) {
@@ -60,6 +64,21 @@ final class PhoneBrowser implements AutoCloseable {
     }
 
     private void watch(Page page) {
+        page.onResponse(r -> {
+            if (r.request().isNavigationRequest() && r.frame() == page.mainFrame()) {
+                PageVisits.navigated(journey, URI.create(r.url()).getPath(), r.status());
+            }
+        });
+        page.onDOMContentLoaded(p -> {
+            try {
+                Object name = p.evaluate("() => document.querySelector('meta[name=mashang-page]')?.content ?? null");
+                if (name instanceof String n) {
+                    PageVisits.shown(journey, n);
+                }
+            } catch (PlaywrightException e) {
+                // the page moved on before it could be read (e.g. a script sent it to /login): its response counts
+            }
+        });
         page.onConsoleMessage(m -> {
             if ("error".equals(m.type())) {
                 consoleErrors.add(page.url() + " :: " + m.text());
@@ -80,7 +99,13 @@ final class PhoneBrowser implements AutoCloseable {
     }
 
     void assertNoConsoleErrors() {
-        assertEquals(List.of(), consoleErrors, "console errors");
+        assertEquals(List.of(), consoleErrors.stream().filter(e -> expected.stream().noneMatch(e::contains)).toList(),
+                "console errors");
+    }
+
+    /** A page answered with an error status on purpose (a revoked code's 410): Chromium logs its load, that is all. */
+    void expectPageStatus(String path, int status) {
+        expected.add(path + " :: Failed to load resource: the server responded with a status of " + status + " ");
     }
 
     List<String> consoleErrors() {

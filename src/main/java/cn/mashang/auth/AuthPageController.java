@@ -1,20 +1,12 @@
 package cn.mashang.auth;
 
-import cn.mashang.common.ApiException;
+import cn.mashang.portal.StaticPages;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The staff login page (/login) and "my account" (/me) at clean paths. Both are static shells: the page's
@@ -22,32 +14,21 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
+@Produces(StaticPages.HTML)
 class AuthPageController {
-    private final Map<String, String> pages = new ConcurrentHashMap<>();
+    private final StaticPages pages;
+
+    AuthPageController(StaticPages pages) {
+        this.pages = pages;
+    }
 
     @Get("/login")
-    @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
     HttpResponse<String> login() {
-        return page("public/login.html");
+        return pages.page("login");
     }
 
     @Get("/me")
-    @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
     HttpResponse<String> me() {
-        return page("public/me.html");
-    }
-
-    private HttpResponse<String> page(String resource) {
-        String html = pages.computeIfAbsent(resource, r -> {
-            try (InputStream in = AuthPageController.class.getClassLoader().getResourceAsStream(r)) {
-                if (in == null) {
-                    throw ApiException.notFound("页面");
-                }
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        return HttpResponse.ok(html).header("Cache-Control", "no-cache");
+        return pages.page("me");
     }
 }

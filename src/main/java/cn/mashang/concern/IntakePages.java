@@ -4,12 +4,14 @@ import cn.mashang.portal.StaticPages;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
 /** Resident pages: the form (/c/new?code=…), the tracking page (/t/{no}#k=…) and 我的反映 (/my). */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
+@Produces(StaticPages.HTML)
 class IntakePages {
     private final StaticPages pages;
 

@@ -4,6 +4,7 @@ import cn.mashang.portal.StaticPages;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
@@ -14,6 +15,7 @@ import io.micronaut.security.rules.SecurityRule;
  */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
+@Produces(StaticPages.HTML)
 class WorkPages {
     private final StaticPages pages;
 

@@ -4,12 +4,14 @@ import cn.mashang.portal.StaticPages;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
 /** The dashboard pages (shells; their data comes from the scoped JSON API with the staff token). */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
+@Produces(StaticPages.HTML)
 class DashboardPages {
     private final StaticPages pages;
 

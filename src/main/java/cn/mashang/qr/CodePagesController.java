@@ -7,6 +7,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
@@ -26,6 +27,7 @@ import java.net.URI;
  */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
+@Produces(StaticPages.HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class CodePagesController {
     private final CodeViews views;

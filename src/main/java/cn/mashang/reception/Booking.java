@@ -24,5 +24,17 @@ public record Booking(
         @Nullable Long checkedInBy,
         Instant createdAt) {
 
-    public enum Status { BOOKED, CHECKED_IN, CANCELLED }
+    public enum Status {
+        BOOKED("已预约"), CHECKED_IN("已签到"), CANCELLED("已取消");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
 }

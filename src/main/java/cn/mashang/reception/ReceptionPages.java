@@ -4,12 +4,14 @@ import cn.mashang.portal.StaticPages;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
 /** Pages of reception days: resident booking (/r/{sessionId}), staff reception desk, the deputy's archive. */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
+@Produces(StaticPages.HTML)
 class ReceptionPages {
     private final StaticPages pages;
 

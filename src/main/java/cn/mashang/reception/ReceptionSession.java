@@ -27,5 +27,17 @@ public record ReceptionSession(
         Instant createdAt,
         Instant updatedAt) {
 
-    public enum Status { SCHEDULED, CANCELLED }
+    public enum Status {
+        SCHEDULED("已排定"), CANCELLED("已取消");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
 }

@@ -39,7 +39,7 @@ class AuthPagesTest {
 
     @Test
     void thePageScriptAndStylesAreServed() {
-        assertTrue(get("/static/js/auth.js").body().contains("export async function authFetch"));
+        assertTrue(get("/static/js/login.js").body().contains("saveTokens(await api('/api/v1/auth/login'"));
         assertTrue(get("/static/css/auth.css").body().contains("#07C160"));
     }
 }

@@ -506,7 +506,7 @@ class ConcernLifecycleHttpTest {
             assertTrue(html.contains("<script type=\"module\" src=\"/static/js/"), path);
             assertFalse(html.contains("<script>") || html.contains("<script type=\"module\">") || html.contains("onclick"), path);
         }
-        for (String js : List.of("work.js", "work-concern.js", "concern-print.js", "work-common.js")) {
+        for (String js : List.of("work.js", "work-concern.js", "concern-print.js", "labels.js")) {
             assertEquals(200, client.exchange(HttpRequest.GET("/static/js/" + js), String.class).code(), js);
         }
     }

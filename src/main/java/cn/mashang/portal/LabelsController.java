@@ -1,0 +1,24 @@
+package cn.mashang.portal;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+
+/** The display words of every enum value of the API, for any client (the pages get them inline in their head). */
+@Controller("/api/v1/labels")
+@Secured(SecurityRule.IS_ANONYMOUS)
+class LabelsController {
+    private final Labels labels;
+
+    LabelsController(Labels labels) {
+        this.labels = labels;
+    }
+
+    /** The same for everyone and changed only by a release: cacheable for an hour. */
+    @Get
+    HttpResponse<Labels.Catalogue> labels() {
+        return HttpResponse.ok(labels.catalogue()).header("Cache-Control", "public, max-age=3600");
+    }
+}
