@@ -2,6 +2,7 @@ package cn.mashang.concern;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.LocalDate;
 
@@ -42,7 +43,7 @@ final class ActionBodies {
 
     /** resolve: SOLVED, EXPLAINED or NOT_SOLVABLE_BY_POLICY, and what is told to the resident. */
     @Serdeable
-    record Resolve(@Nullable Long version, @Nullable Outcome outcome, @Nullable String text) {
+    record Resolve(@Nullable Long version, @Schema(type = "string") @Nullable Outcome outcome, @Nullable String text) {
     }
 
     /** merge: the surviving concern of the same station. */
