@@ -136,7 +136,7 @@ class IntakeController {
     @ApiResponse(responseCode = "201", description = "已受理 / a new concern",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = SubmitAnswer.class)))
-    @ApiResponse(responseCode = "200", description = "已并入先前的反映或重放 / folded into an earlier concern, or a replay",
+    @ApiResponse(responseCode = "200", description = "已并入先前的相似反映 / folded into an earlier similar concern",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = SubmitAnswer.class)))
     @Post(value = "/concerns", consumes = MediaType.APPLICATION_JSON)
