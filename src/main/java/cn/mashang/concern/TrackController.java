@@ -6,6 +6,7 @@ import cn.mashang.openapi.Conflicts;
 import cn.mashang.openapi.PublicApi;
 import cn.mashang.openapi.RateLimited;
 import cn.mashang.openapi.ResidentToken;
+import cn.mashang.openapi.TrackingKey;
 import cn.mashang.openapi.WithBody;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
@@ -77,8 +78,8 @@ class TrackController {
 
     @Operation(operationId = "trackConcern", summary = "查看进度 / Follow a concern by its tracking number")
     @Get("/track/{trackingNo}")
-    HttpResponse<TrackView> track(String trackingNo, @QueryValue @Nullable String key,
-                                  @Header(KEY_HEADER) @Nullable String keyHeader,
+    HttpResponse<TrackView> track(String trackingNo, @TrackingKey @QueryValue @Nullable String key,
+                                  @TrackingKey @Header(KEY_HEADER) @Nullable String keyHeader,
                                   @ResidentToken @Header(IntakeController.TOKEN_HEADER) @Nullable String token) {
         var c = tracking.open(trackingNo, key != null ? key : keyHeader, device(token));
         return HttpResponse.ok(tracking.view(c)).header("Cache-Control", "no-store");
@@ -92,8 +93,8 @@ class TrackController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = TrackView.class)))
     @Post(value = "/track/{trackingNo}/messages", consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<TrackView> message(String trackingNo, @QueryValue @Nullable String key,
-                                    @Header(KEY_HEADER) @Nullable String keyHeader,
+    HttpResponse<TrackView> message(String trackingNo, @TrackingKey @QueryValue @Nullable String key,
+                                    @TrackingKey @Header(KEY_HEADER) @Nullable String keyHeader,
                                     @ResidentToken @Header(IntakeController.TOKEN_HEADER) @Nullable String token,
                                     @Body @Valid MessageRequest body) {
         var c = tracking.open(trackingNo, key != null ? key : keyHeader, device(token));
@@ -106,8 +107,8 @@ class TrackController {
     @Conflicts
     @WithBody
     @Post(value = "/track/{trackingNo}/rating", consumes = MediaType.APPLICATION_JSON)
-    TrackView rate(String trackingNo, @QueryValue @Nullable String key,
-                   @Header(KEY_HEADER) @Nullable String keyHeader,
+    TrackView rate(String trackingNo, @TrackingKey @QueryValue @Nullable String key,
+                   @TrackingKey @Header(KEY_HEADER) @Nullable String keyHeader,
                    @ResidentToken @Header(IntakeController.TOKEN_HEADER) @Nullable String token,
                    @Body @Valid RatingRequest body) {
         var c = tracking.open(trackingNo, key != null ? key : keyHeader, device(token));
@@ -117,8 +118,8 @@ class TrackController {
 
     @Operation(operationId = "getTrackingPhoto", summary = "反映图片 / A photo of one's concern (JPEG)")
     @Get("/track/{trackingNo}/photos/{photoId}")
-    HttpResponse<byte[]> photo(String trackingNo, long photoId, @QueryValue @Nullable String key,
-                               @Header(KEY_HEADER) @Nullable String keyHeader,
+    HttpResponse<byte[]> photo(String trackingNo, long photoId, @TrackingKey @QueryValue @Nullable String key,
+                               @TrackingKey @Header(KEY_HEADER) @Nullable String keyHeader,
                                @ResidentToken @Header(IntakeController.TOKEN_HEADER) @Nullable String token) {
         var c = tracking.open(trackingNo, key != null ? key : keyHeader, device(token));
         var p = tracking.photo(c, photoId);

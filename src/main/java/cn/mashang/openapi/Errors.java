@@ -6,7 +6,8 @@ import cn.mashang.common.Problem;
 final class Errors {
     static final String PROBLEM = Problem.CONTENT_TYPE;
     static final String E400 = "请求参数有误 / invalid parameter, body or field (`errors` lists the fields)";
-    static final String E401 = "请先登录 / no valid bearer token (missing, expired, or revoked by logout or a password change)";
+    static final String E401 = "请先登录 / no valid bearer token (missing, expired, or revoked by logout or a "
+            + "password change)";
     static final String E403 = "无权执行此操作 / the caller's role may not do this";
     static final String E404 = "未找到 / unknown, or outside the caller's scope (both look the same)";
     static final String E409 = "操作冲突 / conflicts with the current state (a name taken, a stale `version`, a state "

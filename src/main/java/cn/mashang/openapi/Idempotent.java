@@ -13,10 +13,12 @@ import java.lang.annotation.Target;
 
 /**
  * OpenAPI: a submission made idempotent by the {@code Idempotency-Key} header: a retry with the same key and body
- * answers the first result again, status included ({@code Idempotent-Replayed: true}); the same key with another body is 422; while
- * the first is still running, 409 with Retry-After. The key itself: {@link IdempotencyKey} on the header parameter.
+ * answers the first result again, status included ({@code Idempotent-Replayed: true}); the same key with another
+ * body is 422; while the first is still running, 409 with Retry-After. The key itself: {@link IdempotencyKey} on
+ * the header parameter.
  */
-@ApiResponse(responseCode = "409", description = "相同的提交正在处理 / the first submission with this key is still running",
+@ApiResponse(responseCode = "409",
+        description = "相同的提交正在处理 / the first submission with this key is still running",
         headers = @Header(name = "Retry-After", description = Errors.RETRY_AFTER, schema = @Schema(type = "integer")),
         content = @Content(mediaType = Errors.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 @ApiResponse(responseCode = "422", description = Errors.E422,

@@ -32,7 +32,8 @@ public record ProblemDetail(
         @Schema(description = "Seconds to wait before retrying (429, 503, 409 of a submission still in progress); "
                 + "the same value as the Retry-After header")
         @Nullable Long retryAfterSeconds,
-        @Schema(description = "The concern's state when a life-cycle action is refused (403, 409)", example = "ASSIGNED")
+        @Schema(description = "The concern's state when a life-cycle action is refused (403, 409)",
+                example = "ASSIGNED")
         @Nullable String currentState,
         @Schema(description = "The concern's version when the client's `version` is stale (409)", example = "3")
         @Nullable Long currentVersion) {
