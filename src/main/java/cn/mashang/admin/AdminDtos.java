@@ -11,6 +11,7 @@ import cn.mashang.region.RegionLevel;
 import cn.mashang.station.Station;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -30,7 +31,8 @@ final class AdminDtos {
     static final String PHONE = "^[0-9+\\-() ]{5,32}$";
 
     @Serdeable
-    record RegionInput(@Nullable Long parentId, @NotBlank @Size(max = 64) String name, @Nullable RegionLevel level,
+    record RegionInput(@Nullable Long parentId, @NotBlank @Size(max = 64) String name,
+                       @Schema(type = "string") @Nullable RegionLevel level,
                        @Nullable @Pattern(regexp = "^[0-9]{6,12}$") String divisionCode, @Nullable Integer sortOrder) {
     }
 
@@ -88,7 +90,8 @@ final class AdminDtos {
     }
 
     @Serdeable
-    record MembershipInput(@NotNull Long stationId, @NotNull Long deputyId, @Nullable MembershipRole role,
+    record MembershipInput(@NotNull Long stationId, @NotNull Long deputyId,
+                           @Schema(type = "string") @Nullable MembershipRole role,
                            @Nullable LocalDate joinedOn) {
     }
 

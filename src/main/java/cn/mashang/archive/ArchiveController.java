@@ -8,6 +8,8 @@ import cn.mashang.deputy.Deputy;
 import cn.mashang.deputy.DeputyRepository;
 import cn.mashang.deputy.Membership;
 import cn.mashang.deputy.MembershipRepository;
+import cn.mashang.openapi.StaffApi;
+import cn.mashang.openapi.WithBody;
 import cn.mashang.sla.WorkingCalendar;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -23,6 +25,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -38,6 +42,8 @@ import java.util.List;
  * The performance archive (履职档案): visible to the deputy themself, the heads of their stations and admins above
  * them (others: 404); CSV export; the region's points scheme (admins edit it) and manual items.
  */
+@Tag(name = "archive")
+@StaffApi
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured({"DEPUTY", "STATION_HEAD", "ADMIN"})
@@ -64,12 +70,14 @@ class ArchiveController {
                       @NotNull @Min(-1000) @Max(1000) Integer quantity, @Nullable @Size(max = 200) String note) {
     }
 
+    @Operation(operationId = "getDeputyArchive", summary = "履职档案 / A deputy's performance archive of a year")
     @Get("/deputies/{id}/archive")
     Archive archive(long id, @QueryValue @Nullable Integer year, Authentication auth) {
         requireSee(auth, id);
         return archives.compute(id, year(year));
     }
 
+    @Operation(operationId = "getDeputyArchiveCsv", summary = "履职档案 CSV / A deputy's archive as CSV")
     @Get(value = "/deputies/{id}/archive.csv", produces = "text/csv;charset=utf-8")
     HttpResponse<String> csv(long id, @QueryValue @Nullable Integer year, Authentication auth) {
         requireSee(auth, id);
@@ -82,6 +90,8 @@ class ArchiveController {
     }
 
     /** A manual item (e.g. training attended) for a deputy's year: heads of their stations and admins above. */
+    @Operation(operationId = "addArchiveEntry", summary = "补录履职 / Add a manual item to a deputy's archive")
+    @WithBody
     @Post("/deputies/{id}/archive/entries")
     Archive addEntry(long id, @Body @Valid EntryInput body, Authentication auth) {
         StaffScope s = requireSee(auth, id);
@@ -99,12 +109,15 @@ class ArchiveController {
     }
 
     /** The scheme that applies in the region (its own or the nearest above). */
+    @Operation(operationId = "getPointsScheme", summary = "积分规则 / The points scheme that applies in a region")
     @Get("/regions/{id}/points-scheme")
     PointsScheme scheme(long id, Authentication auth) {
         scopes.of(auth);
         return schemes.effective(id).orElseThrow(() -> ApiException.notFound("积分方案"));
     }
 
+    @Operation(operationId = "replacePointsScheme", summary = "修改积分规则 / Replace a region's points scheme")
+    @WithBody
     @Put("/regions/{id}/points-scheme")
     @Secured({"ADMIN"})
     PointsScheme replace(long id, @Body @Valid PointsScheme body, Authentication auth) {

@@ -1,6 +1,10 @@
 package cn.mashang.auth;
 
 import cn.mashang.common.ClientAddress;
+import cn.mashang.openapi.PublicApi;
+import cn.mashang.openapi.RateLimited;
+import cn.mashang.openapi.StaffApi;
+import cn.mashang.openapi.WithBody;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -11,9 +15,12 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 /** POST /api/v1/auth/login, /refresh (anonymous) and /logout (bearer). */
+@Tag(name = "auth")
 @Controller("/api/v1/auth")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AuthController {
@@ -25,12 +32,19 @@ class AuthController {
         this.addresses = addresses;
     }
 
+    @Operation(operationId = "login", summary = "登录 / Log in with login name (or mobile) and password")
+    @PublicApi
+    @RateLimited
+    @WithBody
     @Post("/login")
     @Secured(SecurityRule.IS_ANONYMOUS)
     AuthDtos.TokenResponse login(@Valid @Body AuthDtos.LoginRequest body, HttpRequest<?> request) {
         return auth.login(body.login(), body.password(), address(request));
     }
 
+    @Operation(operationId = "refreshToken", summary = "刷新令牌 / Exchange a refresh token for a new access token")
+    @PublicApi
+    @WithBody
     @Post("/refresh")
     @Secured(SecurityRule.IS_ANONYMOUS)
     AuthDtos.TokenResponse refresh(@Valid @Body AuthDtos.RefreshRequest body) {
@@ -38,6 +52,8 @@ class AuthController {
     }
 
     /** Ends every session of the account: its access and refresh tokens stop working. */
+    @Operation(operationId = "logout", summary = "退出登录 / Log out: every token of the account stops working")
+    @StaffApi
     @Post("/logout")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<Void> logout(Authentication authentication) {

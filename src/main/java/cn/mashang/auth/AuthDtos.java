@@ -2,6 +2,7 @@ package cn.mashang.auth;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -14,6 +15,7 @@ public final class AuthDtos {
     }
 
     @Serdeable
+    @Schema(example = "{\"login\": \"13800000001\", \"password\": \"your-password\"}")
     public record LoginRequest(@NotBlank @Size(max = 64) String login, @NotBlank @Size(max = 128) String password) {
     }
 
@@ -43,6 +45,10 @@ public final class AuthDtos {
     /** Who am I: the account, its role in Chinese and its scope with names. */
     @Serdeable
     public record Me(long id, String displayName, @Nullable String loginName, @Nullable String mobile, Role role,
-                     String roleLabel, @Nullable Named deputy, List<Named> stations, @Nullable Named region) {
+                     String roleLabel,
+                     @Schema(nullable = false, description = "关联代表 / only for an account linked to a deputy")
+                     @Nullable Named deputy, List<Named> stations,
+                     @Schema(nullable = false, description = "管辖地区 / only for an account with a region scope")
+                     @Nullable Named region) {
     }
 }

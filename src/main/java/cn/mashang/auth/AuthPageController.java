@@ -7,11 +7,13 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
 
 /**
  * The staff login page (/login) and "my account" (/me) at clean paths. Both are static shells: the page's
  * script calls the API with the token it keeps, so the HTML itself is public.
  */
+@Hidden
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Produces(StaticPages.HTML)

@@ -3,6 +3,8 @@ package cn.mashang.auth;
 import cn.mashang.common.ClientAddress;
 import cn.mashang.common.ApiException;
 import cn.mashang.deputy.DeputyRepository;
+import cn.mashang.openapi.StaffApi;
+import cn.mashang.openapi.WithBody;
 import cn.mashang.region.RegionRepository;
 import cn.mashang.station.StationRepository;
 import io.micronaut.http.HttpRequest;
@@ -16,9 +18,13 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 /** GET /api/v1/me (who am I) and POST /api/v1/me/password. */
+@Tag(name = "auth")
+@StaffApi
 @Controller("/api/v1/me")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -42,6 +48,7 @@ class MeController {
         this.addresses = addresses;
     }
 
+    @Operation(operationId = "getMe", summary = "当前账号 / The caller's account, role and scope")
     @Get
     AuthDtos.Me me(Authentication authentication) {
         StaffScope scope = scopes.of(authentication);
@@ -59,6 +66,8 @@ class MeController {
     }
 
     /** Changes the caller's password; earlier tokens stop working and fresh ones are answered. */
+    @Operation(operationId = "changePassword", summary = "修改密码 / Change the caller's password")
+    @WithBody
     @Post("/password")
     AuthDtos.TokenResponse changePassword(@Valid @Body AuthDtos.PasswordChange body, Authentication authentication,
                                           HttpRequest<?> request) {

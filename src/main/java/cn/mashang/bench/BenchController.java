@@ -9,6 +9,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
 
 /**
  * Baseline ceilings for the benchmark harness (src/bench/run.sh): trivial endpoints that do no work, served by
@@ -17,6 +18,7 @@ import io.micronaut.security.rules.SecurityRule;
  * {@code /bench/hello} runs on the blocking executor like every JDBC controller (the fair baseline for the scan
  * landing); {@code /bench/hello-loop} answers on the event loop (the framework's own ceiling).
  */
+@Hidden
 @Controller("/bench")
 @Requires(env = "bench")
 @Secured(SecurityRule.IS_ANONYMOUS)

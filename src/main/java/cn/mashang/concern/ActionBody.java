@@ -3,6 +3,7 @@ package cn.mashang.concern;
 import cn.mashang.common.ApiException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.LocalDate;
 
@@ -134,7 +135,8 @@ sealed interface ActionBody {
 
     /** SOLVED, EXPLAINED or NOT_SOLVABLE_BY_POLICY, and what is told to the resident. */
     @Serdeable
-    record Resolve(@Nullable Long version, @Nullable Outcome outcome, @Nullable String text) implements ActionBody {
+    record Resolve(@Nullable Long version, @Schema(type = "string") @Nullable Outcome outcome, @Nullable String text)
+            implements ActionBody {
         @Override
         public void check() {
             if (outcome == null || outcome == Outcome.DUPLICATE_MERGED) {

@@ -2,6 +2,7 @@ package cn.mashang.concern;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -17,11 +18,14 @@ public record ConcernDetail(long id, String trackingNo, String state, String sta
                             @Nullable Long deputyId, @Nullable String deputyName, @Nullable Long assigneeDeputyId,
                             @Nullable String assigneeName, @Nullable Long departmentId, @Nullable String departmentName,
                             @Nullable OffsetDateTime departmentDeadline, @Nullable String outcome,
-                            @Nullable String outcomeLabel, @Nullable Link mergedInto, List<Link> mergedFrom,
+                            @Nullable String outcomeLabel,
+                            @Schema(nullable = false, description = "合并后才有 / only on a merged concern: the survivor")
+                            @Nullable Link mergedInto, List<Link> mergedFrom,
                             @Nullable String rating, @Nullable String ratingLabel, @Nullable String ratingComment,
                             int reopenCount, int meTooCount, boolean overdue, OffsetDateTime createdAt,
                             @Nullable OffsetDateTime firstResponseAt, @Nullable OffsetDateTime resolvedAt,
                             @Nullable OffsetDateTime closedAt, OffsetDateTime updatedAt, long version,
+                            @Schema(nullable = false, description = "待批延期 / only while an extension awaits the head")
                             @Nullable Extension pendingExtension, List<Photo> photos, List<Event> timeline,
                             List<String> allowedActions, Options options) {
 

@@ -3,6 +3,7 @@ package cn.mashang.concern;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -10,6 +11,9 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /** A resident's submission (POST /api/v1/concerns). */
+@Schema(example = """
+        {"code": "zhan222222", "category": "生活环境", "content": "小区东门的路灯坏了两周，晚上很黑。", "address": "东门", \
+        "contactName": "张三", "mobile": "13812345678", "photoIds": [], "consent": true}""")
 @Serdeable
 @Introspected
 public record ConcernRequest(

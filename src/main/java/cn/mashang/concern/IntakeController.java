@@ -4,6 +4,12 @@ import cn.mashang.common.ApiException;
 import cn.mashang.common.ClientAddress;
 import cn.mashang.common.Times;
 import cn.mashang.deputy.DeputyRepository;
+import cn.mashang.openapi.IdempotencyKey;
+import cn.mashang.openapi.Idempotent;
+import cn.mashang.openapi.PublicApi;
+import cn.mashang.openapi.RateLimited;
+import cn.mashang.openapi.ResidentToken;
+import cn.mashang.openapi.WithBody;
 import cn.mashang.qr.ContactCode;
 import cn.mashang.station.StationRepository;
 import io.micronaut.core.annotation.Nullable;
@@ -25,6 +31,11 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import java.io.IOException;
@@ -34,6 +45,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** Resident intake API: categories of a code, photo uploads, submissions. Anonymous; abuse-limited. */
+@Tag(name = "intake")
+@PublicApi
 @Controller("/api/v1")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -77,6 +90,7 @@ class IntakeController {
     }
 
     /** Categories offered for a code (its preset first); without a code the city-wide list. */
+    @Operation(operationId = "getCategories", summary = "可选分类 / Categories offered for a code")
     @Get("/categories")
     CategoryOffer categories(@QueryValue @Nullable String code) {
         if (code == null || code.isBlank()) {
@@ -90,9 +104,15 @@ class IntakeController {
     }
 
     /** One photo (multipart field "file") → an upload id to name in the submission's photoIds. */
+    @Operation(operationId = "uploadPhoto", summary = "上传图片 / Upload one photo for a submission")
+    @RateLimited
+    @WithBody
+    @ApiResponse(responseCode = "201", description = "图片已保存 / photo stored; name its uploadId in photoIds",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = UploadAnswer.class)))
     @Post(value = "/uploads", consumes = MediaType.MULTIPART_FORM_DATA)
     HttpResponse<UploadAnswer> upload(@Part("file") CompletedFileUpload file, HttpRequest<?> request,
-                                      @Header(TOKEN_HEADER) @Nullable String token) throws IOException {
+                                      @ResidentToken @Header(TOKEN_HEADER) @Nullable String token) throws IOException {
         Optional<ResidentTokens.Device> device = tokens.verify(token, Times.now());
         limits.take(RateLimits.Kind.UPLOAD, device.map(d -> "d:" + d.id()).orElse("a:" + clientAddress.of(request)));
         if (file.getSize() > Integer.MAX_VALUE) {
@@ -109,10 +129,20 @@ class IntakeController {
     }
 
     /** Submits a concern. Idempotent by the Idempotency-Key header; 201 new, 200 folded into an earlier one. */
+    @Operation(operationId = "submitConcern", summary = "提交反映 / Submit a concern (idempotent)")
+    @Idempotent
+    @RateLimited
+    @WithBody
+    @ApiResponse(responseCode = "201", description = "已受理 / a new concern",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SubmitAnswer.class)))
+    @ApiResponse(responseCode = "200", description = "已并入先前的相似反映 / folded into an earlier similar concern",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SubmitAnswer.class)))
     @Post(value = "/concerns", consumes = MediaType.APPLICATION_JSON)
     HttpResponse<SubmitAnswer> submit(@Body @Valid ConcernRequest body, HttpRequest<?> request,
-                                      @Header("Idempotency-Key") @Nullable String idempotencyKey,
-                                      @Header(TOKEN_HEADER) @Nullable String token) {
+                                      @IdempotencyKey @Header("Idempotency-Key") @Nullable String idempotencyKey,
+                                      @ResidentToken @Header(TOKEN_HEADER) @Nullable String token) {
         var result = intake.submit(body, idempotencyKey, tokens.verify(token, Times.now()), clientAddress.of(request));
         var response = HttpResponse.<SubmitAnswer>status(result.status()).body(result.answer())
                 .header("Cache-Control", "no-store");

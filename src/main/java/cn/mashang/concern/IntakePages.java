@@ -7,8 +7,10 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
 
 /** Resident pages: the form (/c/new?code=…), the tracking page (/t/{no}#k=…) and 我的反映 (/my). */
+@Hidden
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Produces(StaticPages.HTML)

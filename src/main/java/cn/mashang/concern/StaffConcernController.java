@@ -3,6 +3,7 @@ package cn.mashang.concern;
 import cn.mashang.auth.Scopes;
 import cn.mashang.common.ApiException;
 import cn.mashang.common.Times;
+import cn.mashang.openapi.StaffApi;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -15,12 +16,16 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 
 /**
  * Staff access to a concern's resident data: the audited reveal of the resident's contact data to the handling
  * staff, and photos. Queues and the detail are in {@link WorkController}.
  */
+@Tag(name = "work")
+@StaffApi
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class StaffConcernController {
@@ -47,6 +52,7 @@ class StaffConcernController {
     }
 
     /** The resident's name and full mobile number for a callback; every reveal is written to pii_access_log. */
+    @Operation(operationId = "getConcernContact", summary = "联系方式 / Reveal the resident's name and mobile (audited)")
     @Get("/concerns/{id}/contact")
     @Secured({"DEPUTY", "LIAISON", "STATION_HEAD"})
     @Transactional
@@ -58,6 +64,7 @@ class StaffConcernController {
                 .header("Cache-Control", "no-store");
     }
 
+    @Operation(operationId = "getConcernPhoto", summary = "反映图片 / A photo of a concern (JPEG)")
     @Get("/concerns/{id}/photos/{photoId}")
     @Secured({"DEPUTY", "LIAISON", "STATION_HEAD", "ADMIN"})
     HttpResponse<byte[]> photo(long id, long photoId, Authentication auth) {

@@ -2,6 +2,7 @@ package cn.mashang.concern;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -17,7 +18,9 @@ public record TrackView(String trackingNo, String state, String stateLabel, Stri
                         OffsetDateTime updatedAt, int meTooCount, int reopenCount, @Nullable String rating,
                         @Nullable String ratingLabel, @Nullable String ratingComment, boolean canRate,
                         boolean canAddMessage, @Nullable String outcome, @Nullable String outcomeLabel,
-                        List<Photo> photos, List<Entry> timeline, @Nullable Merged mergedInto) {
+                        List<Photo> photos, List<Entry> timeline,
+                        @Schema(nullable = false, description = "合并后才有 / only on a merged concern: the surviving one")
+                        @Nullable Merged mergedInto) {
 
     @Serdeable
     public record Photo(long id, String url, int width, int height) {

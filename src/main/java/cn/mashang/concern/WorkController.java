@@ -1,6 +1,9 @@
 package cn.mashang.concern;
 
 import cn.mashang.common.ApiException;
+import cn.mashang.openapi.Conflicts;
+import cn.mashang.openapi.StaffApi;
+import cn.mashang.openapi.WithBody;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -14,6 +17,12 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.io.IOException;
 
@@ -25,9 +34,18 @@ import java.io.IOException;
  * reject-extension, resolve, reject, merge — see {@link ConcernStateMachine} for states and roles and
  * {@link ActionBody} for the body of each.
  */
+@Tag(name = "work")
+@StaffApi
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class WorkController {
+    /** OpenAPI: the body of an action, one shape per action (see {@link ActionBody}). */
+    static final String ACTION_BODY = """
+            办理操作的请求体，按操作而定 / The body depends on the action: accept {version} · assign {version, deputyId} · \
+            reply, note, department-answer, reject, approve-extension, reject-extension {version, text} · refer \
+            {version, departmentId, deadline?, text?} · request-extension {version, until, text} · resolve {version, \
+            outcome, text} · merge {version, intoId, text?}. `version` is the last-seen version of the concern \
+            (only note may omit it); other fields are ignored.""";
     private final ConcernQueues queues;
     private final ConcernDetails details;
     private final ConcernActions actions;
@@ -44,6 +62,7 @@ class WorkController {
     }
 
     /** 待我处理 (view=todo, default) or 我处理过的 (view=done). */
+    @Operation(operationId = "getMyQueue", summary = "我的待办 / The caller's queue (todo or done), cursor-paged")
     @Get("/me/queue")
     @Secured({"DEPUTY", "LIAISON", "STATION_HEAD", "ADMIN"})
     ConcernQueues.Page myQueue(@QueryValue @Nullable String view, @QueryValue @Nullable String state,
@@ -63,6 +82,7 @@ class WorkController {
                 new ConcernQueues.Filter(state, category, overdue, station, order, cursor, size));
     }
 
+    @Operation(operationId = "getStationQueue", summary = "联络站队列 / Every concern of a station, cursor-paged")
     @Get("/stations/{id}/queue")
     @Secured({"LIAISON", "STATION_HEAD", "ADMIN"})
     ConcernQueues.Page stationQueue(long id, @QueryValue @Nullable String state, @QueryValue @Nullable String category,
@@ -73,12 +93,23 @@ class WorkController {
                 new ConcernQueues.Filter(state, category, overdue, null, order, cursor, size));
     }
 
+    @Operation(operationId = "getConcern", summary = "反映详情 / A concern with its timeline, allowed actions and version")
     @Get("/concerns/{id}")
     @Secured({"DEPUTY", "LIAISON", "STATION_HEAD", "ADMIN"})
     HttpResponse<ConcernDetail> detail(long id, Authentication authentication) {
         return HttpResponse.ok(details.of(id, authentication)).header("Cache-Control", "no-store");
     }
 
+    @Operation(operationId = "performAction", summary = "办理操作 / Perform a life-cycle action (reply, refer, resolve, …)")
+    @Conflicts
+    @WithBody
+    @RequestBody(required = true, description = ACTION_BODY, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(anyOf = {ActionBody.Accept.class, ActionBody.Assign.class, ActionBody.Reply.class,
+                    ActionBody.Note.class, ActionBody.Refer.class, ActionBody.DepartmentAnswer.class,
+                    ActionBody.RequestExtension.class, ActionBody.ApproveExtension.class,
+                    ActionBody.RejectExtension.class, ActionBody.Resolve.class, ActionBody.Reject.class,
+                    ActionBody.Merge.class}),
+            examples = @ExampleObject(name = "reply", value = "{\"version\": 3, \"text\": \"已联系供热公司，本周内检修。\"}")))
     @Post(value = "/concerns/{id}/actions/{action}", consumes = MediaType.APPLICATION_JSON)
     @Secured({"DEPUTY", "LIAISON", "STATION_HEAD", "ADMIN"})
     HttpResponse<ConcernDetail> act(long id, String action, @Body @Nullable String body, Authentication authentication) {
@@ -97,6 +128,7 @@ class WorkController {
     }
 
     /** The record (档案) of a concern as an A4 PDF: head of its station, or an admin above it. */
+    @Operation(operationId = "getConcernRecordPdf", summary = "档案 PDF / The concern's record as an A4 PDF")
     @Get("/concerns/{id}/record.pdf")
     @Secured({"STATION_HEAD", "ADMIN"})
     HttpResponse<byte[]> record(long id, Authentication authentication) {

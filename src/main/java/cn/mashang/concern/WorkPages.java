@@ -7,12 +7,14 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
 
 /**
  * The deputy workspace on the phone: queues (/work, /work/station?id=), a concern (/work/concerns/{id}) and the
  * printable record (/manage/concerns/{id}/print). The pages are static; data comes from the API with the token
  * kept by auth.js, so the pages themselves are public and send the user to /login without one.
  */
+@Hidden
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Produces(StaticPages.HTML)

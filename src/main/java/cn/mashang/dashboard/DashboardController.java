@@ -3,6 +3,7 @@ package cn.mashang.dashboard;
 import cn.mashang.auth.Scopes;
 import cn.mashang.common.ApiException;
 import cn.mashang.common.Times;
+import cn.mashang.openapi.StaffApi;
 import cn.mashang.sla.WorkingCalendar;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MutableHttpResponse;
@@ -13,6 +14,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.time.Clock;
 import java.util.concurrent.Semaphore;
@@ -24,6 +27,8 @@ import java.util.List;
  * Dashboards (JSON and CSV). Station: its head, its liaisons, an admin above it. Region: an admin whose region
  * contains it. Out of scope answers 404 like unknown.
  */
+@Tag(name = "dashboard")
+@StaffApi
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class DashboardController {
@@ -46,6 +51,7 @@ class DashboardController {
         this.clock = clock;
     }
 
+    @Operation(operationId = "getStationDashboard", summary = "联络站看板 / Station dashboard: counts, rates, deputies")
     @Get("/stations/{id}/dashboard")
     @Secured({"LIAISON", "STATION_HEAD", "ADMIN"})
     Dtos.StationDashboard station(long id, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
@@ -54,6 +60,7 @@ class DashboardController {
         return bounded(() -> stations.dashboard(id, Period.parse(from, to, calendar.today(), 90), by, clock.instant()));
     }
 
+    @Operation(operationId = "getStationOverdue", summary = "超期督办 / The station's overdue and nearly overdue concerns")
     @Get("/stations/{id}/overdue")
     @Secured({"LIAISON", "STATION_HEAD", "ADMIN"})
     List<Dtos.BoardItem> overdue(long id, Authentication auth) {
@@ -61,6 +68,7 @@ class DashboardController {
         return stations.board(id, clock.instant());
     }
 
+    @Operation(operationId = "getRegionDashboard", summary = "地区汇总 / Region roll-up of its stations")
     @Get("/regions/{id}/dashboard")
     @Secured({"ADMIN"})
     Dtos.RegionDashboard region(long id, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
@@ -69,6 +77,7 @@ class DashboardController {
         return bounded(() -> regionCache.dashboard(id, regionPeriod(from, to), limit(limit)));
     }
 
+    @Operation(operationId = "getStationDashboardCsv", summary = "联络站看板 CSV / Station dashboard as CSV")
     @Get("/stations/{id}/dashboard.csv")
     @Secured({"LIAISON", "STATION_HEAD", "ADMIN"})
     MutableHttpResponse<byte[]> stationCsv(long id, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
@@ -100,6 +109,7 @@ class DashboardController {
         return csv.response(d.station().name() + "-" + t + "-" + d.from() + "至" + d.to() + ".csv");
     }
 
+    @Operation(operationId = "getRegionDashboardCsv", summary = "地区汇总 CSV / Region roll-up as CSV")
     @Get("/regions/{id}/dashboard.csv")
     @Secured({"ADMIN"})
     MutableHttpResponse<byte[]> regionCsv(long id, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
@@ -133,6 +143,7 @@ class DashboardController {
     }
 
     /** The station's concerns received in the period; mobiles masked only, no contact names. */
+    @Operation(operationId = "getStationConcernsCsv", summary = "反映明细 CSV / The station's concerns of a period as CSV")
     @Get("/stations/{id}/concerns.csv")
     @Secured({"LIAISON", "STATION_HEAD", "ADMIN"})
     MutableHttpResponse<byte[]> concernsCsv(long id, @Nullable @QueryValue String from, @Nullable @QueryValue String to,

@@ -7,8 +7,10 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
 
 /** The dashboard pages (shells; their data comes from the scoped JSON API with the staff token). */
+@Hidden
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Produces(StaticPages.HTML)

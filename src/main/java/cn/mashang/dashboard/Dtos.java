@@ -2,6 +2,7 @@ package cn.mashang.dashboard;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -10,6 +11,9 @@ import java.util.Map;
 
 /** The JSON of the dashboards. Rates are fractions (0.8125), times are working days. */
 final class Dtos {
+    /** OpenAPI: an interval is absent (not null: nulls are never written) when the rate has no samples. */
+    static final String INTERVAL = "95% Wilson 区间 / 95% Wilson interval; absent without samples";
+
     private Dtos() {
     }
 
@@ -51,8 +55,11 @@ final class Dtos {
      * on-time rate, and {@code fewSamples} when fewer than the minimum count were handled (not ranked).
      */
     @Serdeable
-    record DeputyRow(@Nullable Long deputyId, String name, long openNow, Figures figures, @Nullable Interval responseCi,
-                     @Nullable Interval resolutionCi, @Nullable Interval satisfactionCi, @Nullable Interval onTimeCi,
+    record DeputyRow(@Nullable Long deputyId, String name, long openNow, Figures figures,
+                     @Schema(nullable = false, description = INTERVAL) @Nullable Interval responseCi,
+                     @Schema(nullable = false, description = INTERVAL) @Nullable Interval resolutionCi,
+                     @Schema(nullable = false, description = INTERVAL) @Nullable Interval satisfactionCi,
+                     @Schema(nullable = false, description = INTERVAL) @Nullable Interval onTimeCi,
                      boolean fewSamples) {
     }
 
@@ -81,7 +88,8 @@ final class Dtos {
     /** A station in the committee ranking: ordered by the lower bound of the on-time rate's Wilson interval. */
     @Serdeable
     record StationRank(int rank, long stationId, String name, String regionName, Figures figures,
-                       @Nullable Interval onTimeCi, boolean fewSamples) {
+                       @Schema(nullable = false, description = INTERVAL) @Nullable Interval onTimeCi,
+                       boolean fewSamples) {
     }
 
     @Serdeable

@@ -2,7 +2,10 @@ package cn.mashang.open311;
 
 import cn.mashang.AppConfig;
 import cn.mashang.common.ApiException;
+import cn.mashang.openapi.Open311Api;
 import io.micronaut.core.annotation.Nullable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -31,6 +34,8 @@ import java.util.Map;
  * (a key, when given, must be valid and unlocks the text fields of the client's own requests). Errors are the
  * spec's error list in the path's format, with the code as HTTP status.
  */
+@Tag(name = "open311")
+@Open311Api
 @Controller("/open311/v2")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -58,6 +63,7 @@ class Open311Controller {
         this.config = config;
     }
 
+    @Operation(operationId = "open311Discovery", summary = "Open311 服务发现 / GeoReport v2 discovery")
     @Get("/discovery.{format}")
     HttpResponse<byte[]> discovery(String format) {
         Format f = Format.of(format);
@@ -76,12 +82,14 @@ class Open311Controller {
         return ok(Doc.object("discovery", d), f);
     }
 
+    @Operation(operationId = "open311Services", summary = "Open311 服务列表 / Service list of a jurisdiction")
     @Get("/services.{format}")
     HttpResponse<byte[]> services(String format, @Nullable @QueryValue("jurisdiction_id") String jurisdictionId) {
         Format f = Format.of(format);
         return ok(services.servicesDoc(jurisdictions.require(jurisdictionId)), f);
     }
 
+    @Operation(operationId = "open311ServiceDefinition", summary = "Open311 服务定义 / Service definition (attributes)")
     @Get("/services/{serviceCode}.{format}")
     HttpResponse<byte[]> definition(String serviceCode, String format,
                                     @Nullable @QueryValue("jurisdiction_id") String jurisdictionId) {
@@ -92,6 +100,7 @@ class Open311Controller {
         return ok(services.definitionDoc(j, s), f);
     }
 
+    @Operation(operationId = "open311CreateRequest", summary = "Open311 提交诉求 / File a service request (api_key)")
     @Post(value = "/requests.{format}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<byte[]> create(String format, @Nullable @Body String body,
                                 @Nullable @Header("Idempotency-Key") String idempotencyKey) {
@@ -105,6 +114,7 @@ class Open311Controller {
         return r;
     }
 
+    @Operation(operationId = "open311Requests", summary = "Open311 诉求列表 / Service requests (filters, paging)")
     @Get("/requests.{format}")
     HttpResponse<byte[]> list(String format, @Nullable @QueryValue("jurisdiction_id") String jurisdictionId,
                               @Nullable @QueryValue("api_key") String apiKey,
@@ -122,6 +132,7 @@ class Open311Controller {
                 page, pageSize), caller), f);
     }
 
+    @Operation(operationId = "open311Request", summary = "Open311 单个诉求 / One service request")
     @Get("/requests/{id}.{format}")
     HttpResponse<byte[]> one(String id, String format, @Nullable @QueryValue("jurisdiction_id") String jurisdictionId,
                              @Nullable @QueryValue("api_key") String apiKey) {
@@ -130,6 +141,7 @@ class Open311Controller {
         return ok(search.byId(id, optionalJurisdiction(jurisdictionId), caller), f);
     }
 
+    @Operation(operationId = "open311Token", summary = "Open311 令牌查询 / Service request id of a token")
     @Get("/tokens/{token}.{format}")
     HttpResponse<byte[]> token(String token, String format,
                                @Nullable @QueryValue("jurisdiction_id") String jurisdictionId) {

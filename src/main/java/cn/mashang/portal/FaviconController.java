@@ -6,6 +6,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
 
 import javax.imageio.ImageIO;
 import java.awt.Color;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /** The icon browsers ask for by themselves: a green rounded square with a white speech mark, drawn once. */
+@Hidden
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
 class FaviconController {

@@ -2,6 +2,8 @@ package cn.mashang.qr;
 
 import cn.mashang.auth.Scopes;
 import cn.mashang.common.ApiException;
+import cn.mashang.openapi.StaffApi;
+import cn.mashang.openapi.WithBody;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -15,6 +17,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -22,6 +26,8 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /** Station head / admin: a station's codes with scan counts, revoke and reissue, wall posters. */
+@Tag(name = "codes")
+@StaffApi
 @Controller("/api/v1")
 @Secured({"STATION_HEAD", "ADMIN"})
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -52,12 +58,15 @@ class CodeAdminController {
     record RevokeRequest(@NotBlank @Size(max = 255) String reason, @Nullable Boolean reissue) {
     }
 
+    @Operation(operationId = "listStationCodes", summary = "联络站二维码 / A station's codes with scan counts")
     @Get("/stations/{id}/codes")
     List<CodeAdminView> codes(long id, Authentication authentication) {
         scopes.requireManageStation(authentication, id, WHAT);
         return admin.list(id);
     }
 
+    @Operation(operationId = "revokeCode", summary = "停用二维码 / Revoke a code (and reissue one)")
+    @WithBody
     @Post("/codes/{code}/revoke")
     CodeAdminView revoke(String code, @Body @Valid RevokeRequest body, Authentication authentication) {
         ContactCode old = directory.find(code).orElseThrow(() -> ApiException.notFound("二维码"));
@@ -69,12 +78,14 @@ class CodeAdminController {
         return admin.list(old.stationId()).stream().filter(v -> v.code().equals(result.code())).findFirst().orElseThrow();
     }
 
+    @Operation(operationId = "getPosterPdf", summary = "海报 PDF / The station's wall poster as PDF")
     @Get(value = "/stations/{id}/poster.pdf", produces = "application/pdf")
     HttpResponse<byte[]> pdf(long id, Authentication authentication) {
         scopes.requireManageStation(authentication, id, WHAT);
         return download(posters.pdf(id), MediaType.of("application/pdf"), "station-" + id + "-poster.pdf");
     }
 
+    @Operation(operationId = "getPosterPng", summary = "海报 PNG / The station's wall poster as PNG")
     @Get(value = "/stations/{id}/poster.png", produces = MediaType.IMAGE_PNG)
     HttpResponse<byte[]> png(long id, @QueryValue @Nullable Integer page, Authentication authentication) {
         scopes.requireManageStation(authentication, id, WHAT);

@@ -1,6 +1,7 @@
 package cn.mashang.qr;
 
 import cn.mashang.common.ApiException;
+import cn.mashang.openapi.PublicApi;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -11,8 +12,12 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Public: what a code routes to, and its QR image. Revoked and unknown codes have no image (404). */
+@Tag(name = "codes")
+@PublicApi
 @Controller("/api/v1/codes")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -29,16 +34,19 @@ class CodeController {
         this.images = images;
     }
 
+    @Operation(operationId = "getCode", summary = "二维码去向 / What a contact code routes to")
     @Get("/{code}")
     CodeView get(String code) {
         return views.view(code, null);
     }
 
+    @Operation(operationId = "getCodeQrPng", summary = "二维码 PNG / The code's QR image as PNG")
     @Get(value = "/{code}/qr.png", produces = MediaType.IMAGE_PNG)
     HttpResponse<byte[]> png(String code, @QueryValue @Nullable Integer size) {
         return image(code, size, QrImages.Format.PNG, MediaType.IMAGE_PNG_TYPE);
     }
 
+    @Operation(operationId = "getCodeQrSvg", summary = "二维码 SVG / The code's QR image as SVG")
     @Get(value = "/{code}/qr.svg", produces = "image/svg+xml")
     HttpResponse<byte[]> svg(String code, @QueryValue @Nullable Integer size) {
         return image(code, size, QrImages.Format.SVG, MediaType.of("image/svg+xml"));

@@ -14,6 +14,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +26,7 @@ import java.net.URI;
  * scan (except in-page links, marked {@code ?from=}); revoked codes answer 410 "此二维码已停用" with a link to the
  * station's current page; unknown codes a friendly 404 page.
  */
+@Hidden
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Produces(StaticPages.HTML)

@@ -4,6 +4,7 @@ import cn.mashang.deputy.DeputyLevel;
 import cn.mashang.deputy.MembershipRole;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;
 
@@ -13,6 +14,7 @@ import java.util.List;
  */
 @Serdeable
 public record CodeView(String code, ContactCode.Kind kind, boolean active, String scanUrl, StationCard station,
+                       @Schema(nullable = false, description = "代表码才有 / only for a deputy code")
                        @Nullable DeputyCard deputy, @Nullable String presetCategory,
                        @Nullable String currentStationUrl) {
 

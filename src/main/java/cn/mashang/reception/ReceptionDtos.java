@@ -2,6 +2,7 @@ package cn.mashang.reception;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -23,7 +24,8 @@ final class ReceptionDtos {
     record RuleInput(@NotNull RuleKind kind, @Nullable @Min(1) @Max(31) Integer dayOfMonth,
                      @Nullable @Min(1) @Max(7) Integer dayOfWeek,
                      @NotNull @Pattern(regexp = HHMM) String startTime, @NotNull @Pattern(regexp = HHMM) String endTime,
-                     @Nullable HolidayPolicy holidayPolicy, @Nullable @Size(max = 200) String place,
+                     @Schema(type = "string") @Nullable HolidayPolicy holidayPolicy,
+                     @Nullable @Size(max = 200) String place,
                      @Nullable @Min(1) @Max(1000) Integer capacity, @Nullable List<Long> deputyIds,
                      @Nullable @Size(max = 64) String title) {
     }

@@ -4,6 +4,11 @@ import cn.mashang.common.ApiException;
 import cn.mashang.common.Times;
 import cn.mashang.common.ClientAddress;
 import cn.mashang.concern.ResidentTokens;
+import cn.mashang.openapi.Conflicts;
+import cn.mashang.openapi.PublicApi;
+import cn.mashang.openapi.RateLimited;
+import cn.mashang.openapi.ResidentToken;
+import cn.mashang.openapi.WithBody;
 import cn.mashang.qr.QrRenderer;
 import cn.mashang.station.Station;
 import io.micronaut.core.annotation.Nullable;
@@ -21,6 +26,11 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import java.time.LocalDate;
@@ -30,6 +40,8 @@ import java.util.List;
  * Public side of reception days: a station's upcoming sessions and published plans, one session, booking a slot
  * (anonymous, abuse-limited, mobile encrypted), and the booking's status and QR image.
  */
+@Tag(name = "reception")
+@PublicApi
 @Controller("/api/v1")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -63,6 +75,7 @@ class ReceptionPublicController {
     }
 
     /** Scheduled sessions of the station: upcoming (from now, default) or dated in [from, to]. */
+    @Operation(operationId = "listStationSessions", summary = "接待场次 / A station's scheduled reception sessions")
     @Get("/stations/{id}/sessions")
     List<ReceptionDtos.SessionView> sessions(long id, @QueryValue @Nullable Boolean upcoming,
                                              @QueryValue @Nullable LocalDate from, @QueryValue @Nullable LocalDate to) {
@@ -72,6 +85,7 @@ class ReceptionPublicController {
     }
 
     /** Published plans from today on. */
+    @Operation(operationId = "listPublishedPlans", summary = "活动计划 / A station's published activity plans")
     @Get("/stations/{id}/plans")
     List<ReceptionDtos.PlanView> plans(long id) {
         planner.station(id);
@@ -79,6 +93,7 @@ class ReceptionPublicController {
     }
 
     /** The station page's one call: upcoming sessions (first 5) and published plans (first 5). */
+    @Operation(operationId = "getStationUpcoming", summary = "近期安排 / Upcoming sessions and plans of a station")
     @Get("/stations/{id}/upcoming")
     ReceptionDtos.Upcoming upcoming(long id) {
         List<ReceptionDtos.SessionView> s = sessions(id, true, null, null);
@@ -86,6 +101,7 @@ class ReceptionPublicController {
         return new ReceptionDtos.Upcoming(s.subList(0, Math.min(5, s.size())), p.subList(0, Math.min(5, p.size())));
     }
 
+    @Operation(operationId = "getSession", summary = "接待场次详情 / One reception session")
     @Get("/sessions/{id}")
     ReceptionDtos.SessionView session(long id) {
         ReceptionSession s = sessions.findById(id).orElseThrow(() -> ApiException.notFound("接待日"));
@@ -94,9 +110,20 @@ class ReceptionPublicController {
     }
 
     /** Books a slot; 201 new, 200 when this device already holds a booking of the session. */
+    @Operation(operationId = "bookSession", summary = "预约接待 / Book a slot in a reception session")
+    @Conflicts
+    @RateLimited
+    @WithBody
+    @ApiResponse(responseCode = "201", description = "已预约 / booked",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ReceptionDtos.BookingAnswer.class)))
+    @ApiResponse(responseCode = "200", description = "此设备已预约本场 / this device already holds a booking of the session",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ReceptionDtos.BookingAnswer.class)))
     @Post("/sessions/{id}/bookings")
     HttpResponse<ReceptionDtos.BookingAnswer> book(long id, @Body @Valid ReceptionDtos.BookingInput body,
-                                                   HttpRequest<?> request, @Header(TOKEN_HEADER) @Nullable String token) {
+                                                   HttpRequest<?> request,
+                                                   @ResidentToken @Header(TOKEN_HEADER) @Nullable String token) {
         Bookings.Result r = bookings.book(id, body, tokens.verify(token, Times.now()), clientAddress.of(request));
         Station st = planner.station(r.session().stationId());
         return HttpResponse.<ReceptionDtos.BookingAnswer>status(r.created() ? HttpStatus.CREATED : HttpStatus.OK)
@@ -107,6 +134,7 @@ class ReceptionPublicController {
     }
 
     /** A booking's status by its code (no personal data). */
+    @Operation(operationId = "getBooking", summary = "预约状态 / A booking's status by its code")
     @Get("/bookings/{code}")
     ReceptionDtos.BookingAnswer booking(String code) {
         Booking b = bookingRows.findByBookingCode(code.toUpperCase()).orElseThrow(() -> ApiException.notFound("预约"));
@@ -116,6 +144,7 @@ class ReceptionPublicController {
     }
 
     /** The booking code as a QR image, for the liaison's scanner at check-in. */
+    @Operation(operationId = "getBookingQr", summary = "预约二维码 / The booking code as an SVG QR image")
     @Get("/bookings/{code}/qr.svg")
     HttpResponse<String> bookingQr(String code) {
         Booking b = bookingRows.findByBookingCode(code.toUpperCase()).orElseThrow(() -> ApiException.notFound("预约"));

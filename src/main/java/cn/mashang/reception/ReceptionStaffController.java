@@ -4,8 +4,14 @@ import cn.mashang.auth.Role;
 import cn.mashang.auth.StaffScope;
 import cn.mashang.common.ApiException;
 import cn.mashang.concern.StaffIntake;
+import cn.mashang.openapi.Conflicts;
+import cn.mashang.openapi.IdempotencyKey;
+import cn.mashang.openapi.Idempotent;
+import cn.mashang.openapi.StaffApi;
+import cn.mashang.openapi.WithBody;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -19,6 +25,11 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import java.time.LocalDate;
@@ -28,6 +39,8 @@ import java.util.List;
  * Staff side of reception days: rules and one-off sessions, on-duty deputies, bookings and check-in, walk-ins,
  * deputies' check-in (进站履职), station figures, activity plans, and in-person / phone intake.
  */
+@Tag(name = "reception")
+@StaffApi
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured({"DEPUTY", "LIAISON", "STATION_HEAD", "ADMIN"})
@@ -70,18 +83,25 @@ class ReceptionStaffController {
 
     // ---- rules and sessions ----
 
+    @Operation(operationId = "listReceptionRules", summary = "接待规则 / A station's reception rules")
     @Get("/stations/{id}/reception-rules")
     List<ReceptionDtos.RuleView> rules(long id, Authentication auth) {
         access.requireSee(auth, id, WHAT);
         return planner.rulesOf(id);
     }
 
+    @Operation(operationId = "createReceptionRule", summary = "新建接待规则 / Create a reception rule")
+    @WithBody
+    @ApiResponse(responseCode = "201", description = "已创建 / created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ReceptionDtos.RuleView.class)))
     @Post("/stations/{id}/reception-rules")
     HttpResponse<ReceptionDtos.RuleView> createRule(long id, @Body @Valid ReceptionDtos.RuleInput body, Authentication auth) {
         access.requireRun(auth, id, WHAT);
         return HttpResponse.created(planner.createRule(id, body));
     }
 
+    @Operation(operationId = "deleteReceptionRule", summary = "删除接待规则 / Delete a reception rule")
     @Delete("/reception-rules/{id}")
     HttpResponse<Void> deleteRule(long id, Authentication auth) {
         ReceptionRule r = rules.findById(id).filter(ReceptionRule::active).orElseThrow(() -> ApiException.notFound("接待规则"));
@@ -91,6 +111,7 @@ class ReceptionStaffController {
     }
 
     /** Sessions with check-ins and visit figures (staff of the station): upcoming, or dated in [from, to]. */
+    @Operation(operationId = "listStaffSessions", summary = "场次与签到 / Sessions with check-ins and visit figures")
     @Get("/stations/{id}/sessions/staff")
     List<ReceptionDtos.SessionView> staffSessions(long id, @QueryValue @Nullable Boolean upcoming,
                                                   @QueryValue @Nullable LocalDate from, @QueryValue @Nullable LocalDate to,
@@ -99,6 +120,11 @@ class ReceptionStaffController {
         return visits.views(planner.sessionsOf(id, upcoming, from, to), true);
     }
 
+    @Operation(operationId = "createSession", summary = "新建接待场次 / Create a one-off reception session")
+    @WithBody
+    @ApiResponse(responseCode = "201", description = "已创建 / created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ReceptionDtos.SessionView.class)))
     @Post("/stations/{id}/sessions")
     HttpResponse<ReceptionDtos.SessionView> createSession(long id, @Body @Valid ReceptionDtos.SessionInput body,
                                                           Authentication auth) {
@@ -106,12 +132,14 @@ class ReceptionStaffController {
         return HttpResponse.created(visits.views(List.of(planner.createOneOff(id, body)), true).get(0));
     }
 
+    @Operation(operationId = "getStaffSession", summary = "场次（工作人员）/ One session as staff see it")
     @Get("/sessions/{id}/staff")
     ReceptionDtos.SessionView staffSession(long id, Authentication auth) {
         ReceptionSession s = seen(id, auth);
         return visits.views(List.of(s), true).get(0);
     }
 
+    @Operation(operationId = "cancelSession", summary = "取消场次 / Cancel a reception session")
     @Post("/sessions/{id}/cancel")
     ReceptionDtos.SessionView cancel(long id, Authentication auth) {
         ReceptionSession s = run(id, auth);
@@ -119,6 +147,8 @@ class ReceptionStaffController {
         return visits.views(List.of(sessions.findById(id).orElseThrow()), true).get(0);
     }
 
+    @Operation(operationId = "setSessionDuty", summary = "值班代表 / Set the deputies on duty")
+    @WithBody
     @Put("/sessions/{id}/duty")
     ReceptionDtos.SessionView duty(long id, @Body @Valid ReceptionDtos.DutyInput body, Authentication auth) {
         ReceptionSession s = run(id, auth);
@@ -128,18 +158,25 @@ class ReceptionStaffController {
 
     // ---- bookings, check-in, walk-ins, attendance ----
 
+    @Operation(operationId = "listSessionBookings", summary = "预约名单 / The bookings of a session")
     @Get("/sessions/{id}/bookings")
     List<ReceptionDtos.BookingRow> bookings(long id, Authentication auth) {
         run(id, auth);
         return bookingRows.findBySessionIdOrderById(id).stream().map(Bookings::row).toList();
     }
 
+    @Operation(operationId = "checkInBooking", summary = "预约签到 / Check a booking in by its code")
+    @Conflicts
+    @WithBody
     @Post("/sessions/{id}/check-in")
     ReceptionDtos.CheckInAnswer checkIn(long id, @Body ReceptionDtos.CheckInInput body, Authentication auth) {
         ReceptionSession s = run(id, auth);
         return bookings.checkIn(s, body, access.scope(auth).accountId());
     }
 
+    @Operation(operationId = "recordWalkIns", summary = "现场来访 / Record walk-in visitors")
+    @Conflicts
+    @WithBody
     @Post("/sessions/{id}/walk-ins")
     WalkIns walkIns(long id, @Body @Valid ReceptionDtos.WalkInInput body, Authentication auth) {
         ReceptionSession s = run(id, auth);
@@ -150,6 +187,9 @@ class ReceptionStaffController {
     }
 
     /** 进站履职: a deputy checks themself in, or the liaison/head checks a deputy of the station in. */
+    @Operation(operationId = "recordAttendance", summary = "进站履职 / Check a deputy in at a session")
+    @Conflicts
+    @WithBody
     @Post("/sessions/{id}/attendance")
     Attendance attendance(long id, @Body ReceptionDtos.AttendanceInput body, Authentication auth) {
         ReceptionSession s = seen(id, auth);
@@ -177,6 +217,7 @@ class ReceptionStaffController {
         return new Attendance(id, deputyId, visits.checkInDeputy(s, deputyId, scope.accountId(), planner.now()));
     }
 
+    @Operation(operationId = "getReceptionFigures", summary = "接待统计 / Reception figures of a period")
     @Get("/stations/{id}/reception-figures")
     ReceptionDtos.Figures figures(long id, @QueryValue LocalDate from, @QueryValue LocalDate to, Authentication auth) {
         access.requireSee(auth, id, WHAT);
@@ -188,23 +229,34 @@ class ReceptionStaffController {
 
     // ---- activity plans ----
 
+    @Operation(operationId = "listAllPlans", summary = "全部计划 / All activity plans of a station")
     @Get("/stations/{id}/plans/all")
     List<ReceptionDtos.PlanView> allPlans(long id, Authentication auth) {
         access.requireSee(auth, id, "活动计划");
         return plans.views(planRows.allOf(id));
     }
 
+    @Operation(operationId = "createPlan", summary = "新建计划 / Create an activity plan")
+    @WithBody
+    @ApiResponse(responseCode = "201", description = "已创建 / created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ReceptionDtos.PlanView.class)))
     @Post("/stations/{id}/plans")
     HttpResponse<ReceptionDtos.PlanView> createPlan(long id, @Body @Valid ReceptionDtos.PlanInput body, Authentication auth) {
         StaffScope s = access.requireRun(auth, id, "活动计划");
         return HttpResponse.created(plans.views(List.of(plans.create(id, body, s.accountId()))).get(0));
     }
 
+    @Operation(operationId = "updatePlan", summary = "修改计划 / Update an activity plan")
+    @Conflicts
+    @WithBody
     @Put("/plans/{id}")
     ReceptionDtos.PlanView updatePlan(long id, @Body @Valid ReceptionDtos.PlanInput body, Authentication auth) {
         return plans.views(List.of(plans.update(plan(id, auth), body))).get(0);
     }
 
+    @Operation(operationId = "publishPlan", summary = "发布计划 / Publish an activity plan")
+    @Conflicts
     @Post("/plans/{id}/publish")
     ReceptionDtos.PlanView publish(long id, Authentication auth) {
         ActivityPlan p = plan(id, auth);
@@ -214,6 +266,7 @@ class ReceptionStaffController {
         return plans.views(List.of(plans.setStatus(p, ActivityPlan.Status.PUBLISHED))).get(0);
     }
 
+    @Operation(operationId = "cancelPlan", summary = "取消计划 / Cancel an activity plan")
     @Post("/plans/{id}/cancel")
     ReceptionDtos.PlanView cancelPlan(long id, Authentication auth) {
         return plans.views(List.of(plans.setStatus(plan(id, auth), ActivityPlan.Status.CANCELLED))).get(0);
@@ -222,9 +275,19 @@ class ReceptionStaffController {
     // ---- in-person and phone intake ----
 
     /** A concern raised in person (RECEPTION_DAY, optionally at a session) or by phone, entered by staff. */
+    @Operation(operationId = "recordStaffIntake",
+            summary = "登记反映 / Enter a concern raised in person or by phone (idempotent)")
+    @Idempotent
+    @WithBody
+    @ApiResponse(responseCode = "201", description = "已登记 / a new concern",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = StaffIntake.Answer.class)))
+    @ApiResponse(responseCode = "200", description = "重放 / a replay of the same Idempotency-Key",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = StaffIntake.Answer.class)))
     @Post("/stations/{id}/intake")
     HttpResponse<StaffIntake.Answer> intake(long id, @Body StaffIntake.Request body,
-                                            @Header("Idempotency-Key") @Nullable String idempotencyKey,
+                                            @IdempotencyKey @Header("Idempotency-Key") @Nullable String idempotencyKey,
                                             Authentication auth) {
         StaffScope scope = access.scope(auth);
         if (scope.role() != Role.LIAISON && scope.role() != Role.STATION_HEAD) {

@@ -1,5 +1,7 @@
 package cn.mashang.sla;
 
+import cn.mashang.openapi.StaffApi;
+import cn.mashang.openapi.WithBody;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -11,10 +13,14 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import cn.mashang.auth.Scopes;
 import cn.mashang.region.RegionService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
 
 /** Admin API of the SLA rules. */
+@Tag(name = "admin")
+@StaffApi
 @Controller("/api/v1/admin/sla-rules")
 @Secured({"ADMIN"})
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -30,6 +36,7 @@ class SlaRuleController {
     }
 
     /** The city-wide rules and those of the regions the admin administers. */
+    @Operation(operationId = "listSlaRules", summary = "时限规则 / SLA rules the admin may see")
     @Get
     List<SlaRuleView> list(Authentication auth) {
         return rules.list().stream()
@@ -38,6 +45,8 @@ class SlaRuleController {
     }
 
     /** City-wide rules (no region) only for an admin of the city root; else the region must be in scope. */
+    @Operation(operationId = "putSlaRule", summary = "设置时限规则 / Create or replace an SLA rule")
+    @WithBody
     @Put
     SlaRuleView put(@Body @Nullable SlaRuleInput body, Authentication auth) {
         if (body != null) {
