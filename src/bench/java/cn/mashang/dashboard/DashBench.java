@@ -1,6 +1,6 @@
 package cn.mashang.dashboard;
 
-import cn.mashang.sla.WorkingCalendar;
+import cn.mashang.calendar.WorkingCalendar;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.ObjectMapper;

@@ -10,7 +10,7 @@ import cn.mashang.deputy.Membership;
 import cn.mashang.deputy.MembershipRepository;
 import cn.mashang.openapi.StaffApi;
 import cn.mashang.openapi.WithBody;
-import cn.mashang.sla.WorkingCalendar;
+import cn.mashang.calendar.WorkingCalendar;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;

@@ -10,7 +10,7 @@ import java.time.Instant;
 
 /**
  * A resident's concern (反映) with its routing, contact data (mobile only encrypted, masked and hashed) and
- * every life-cycle column, and its deadlines ({@link Deadlines}). Created by {@link IntakeCore#newConcern} only;
+ * every life-cycle column, and its deadlines ({@link Deadlines}). Created by {@code intake.IntakeCore.newConcern} only;
  * updates go through guarded UPDATE statements that bump {@code version}.
  */
 @MappedEntity("concern")

@@ -1,5 +1,6 @@
 package cn.mashang.concern;
 
+import cn.mashang.concern.lifecycle.ConcernStateMachine;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;

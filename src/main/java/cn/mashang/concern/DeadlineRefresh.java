@@ -3,7 +3,7 @@ package cn.mashang.concern;
 import cn.mashang.common.JobLock;
 import cn.mashang.common.Times;
 import cn.mashang.sla.SlaInputsChanged;
-import cn.mashang.sla.WorkingCalendar;
+import cn.mashang.calendar.WorkingCalendar;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.runtime.event.annotation.EventListener;

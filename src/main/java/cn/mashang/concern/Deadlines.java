@@ -3,7 +3,7 @@ package cn.mashang.concern;
 import cn.mashang.region.RegionRepository;
 import cn.mashang.sla.SlaRule;
 import cn.mashang.sla.SlaRules;
-import cn.mashang.sla.WorkingCalendar;
+import cn.mashang.calendar.WorkingCalendar;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micronaut.core.annotation.Nullable;

@@ -4,7 +4,7 @@ import cn.mashang.common.Times;
 import cn.mashang.concern.ConcernState;
 import cn.mashang.concern.Overdue;
 import cn.mashang.sla.SlaClocks;
-import cn.mashang.sla.WorkingCalendar;
+import cn.mashang.calendar.WorkingCalendar;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 

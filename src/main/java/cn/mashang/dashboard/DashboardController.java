@@ -4,7 +4,7 @@ import cn.mashang.auth.Scopes;
 import cn.mashang.common.ApiException;
 import cn.mashang.common.Times;
 import cn.mashang.openapi.StaffApi;
-import cn.mashang.sla.WorkingCalendar;
+import cn.mashang.calendar.WorkingCalendar;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;

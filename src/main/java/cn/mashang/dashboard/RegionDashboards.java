@@ -1,7 +1,7 @@
 package cn.mashang.dashboard;
 
 import cn.mashang.common.ApiException;
-import cn.mashang.sla.CalendarAdmin;
+import cn.mashang.calendar.CalendarAdmin;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;

@@ -3,7 +3,7 @@ package cn.mashang.dashboard;
 import cn.mashang.common.ApiException;
 import cn.mashang.common.Times;
 import cn.mashang.concern.ConcernState;
-import cn.mashang.sla.CalendarAdmin;
+import cn.mashang.calendar.CalendarAdmin;
 import cn.mashang.sla.OpenConcerns;
 import cn.mashang.sla.SlaClock;
 import cn.mashang.sla.SlaClocks;

@@ -2,7 +2,7 @@ package cn.mashang.open311;
 
 import cn.mashang.concern.ActorType;
 import cn.mashang.concern.Channel;
-import cn.mashang.concern.StaffIntake;
+import cn.mashang.concern.intake.StaffIntake;
 import cn.mashang.common.Times;
 import cn.mashang.station.Station;
 import io.micronaut.core.annotation.Nullable;

@@ -2,7 +2,7 @@ package cn.mashang.portal;
 
 import cn.mashang.auth.Role;
 import cn.mashang.auth.RoleLabels;
-import cn.mashang.concern.ConcernAction;
+import cn.mashang.concern.lifecycle.ConcernAction;
 import cn.mashang.concern.ConcernEventType;
 import cn.mashang.concern.ConcernState;
 import cn.mashang.concern.Outcome;

@@ -2,9 +2,9 @@ package cn.mashang.reception;
 
 import cn.mashang.common.ApiException;
 import cn.mashang.common.Times;
-import cn.mashang.concern.PiiCrypto;
-import cn.mashang.concern.RateLimits;
-import cn.mashang.concern.ResidentTokens;
+import cn.mashang.resident.PiiCrypto;
+import cn.mashang.resident.RateLimits;
+import cn.mashang.resident.ResidentTokens;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;

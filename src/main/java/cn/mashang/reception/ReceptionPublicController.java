@@ -3,7 +3,7 @@ package cn.mashang.reception;
 import cn.mashang.common.ApiException;
 import cn.mashang.common.Times;
 import cn.mashang.common.ClientAddress;
-import cn.mashang.concern.ResidentTokens;
+import cn.mashang.resident.ResidentTokens;
 import cn.mashang.openapi.Conflicts;
 import cn.mashang.openapi.PublicApi;
 import cn.mashang.openapi.RateLimited;

@@ -3,7 +3,7 @@ package cn.mashang.reception;
 import cn.mashang.auth.Role;
 import cn.mashang.auth.StaffScope;
 import cn.mashang.common.ApiException;
-import cn.mashang.concern.StaffIntake;
+import cn.mashang.concern.intake.StaffIntake;
 import cn.mashang.openapi.Conflicts;
 import cn.mashang.openapi.IdempotencyKey;
 import cn.mashang.openapi.Idempotent;

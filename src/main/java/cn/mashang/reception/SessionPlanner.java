@@ -4,7 +4,7 @@ import cn.mashang.common.ApiException;
 import cn.mashang.common.Times;
 import cn.mashang.deputy.Membership;
 import cn.mashang.deputy.MembershipRepository;
-import cn.mashang.sla.WorkingCalendar;
+import cn.mashang.calendar.WorkingCalendar;
 import cn.mashang.station.Station;
 import cn.mashang.station.StationRepository;
 import io.micronaut.context.BeanProvider;

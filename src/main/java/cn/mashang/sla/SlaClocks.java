@@ -1,5 +1,6 @@
 package cn.mashang.sla;
 
+import cn.mashang.calendar.WorkingCalendar;
 import cn.mashang.concern.ConcernState;
 import jakarta.inject.Singleton;
 

@@ -1,5 +1,6 @@
 package cn.mashang.sla;
 
+import cn.mashang.calendar.WorkingCalendar;
 import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;

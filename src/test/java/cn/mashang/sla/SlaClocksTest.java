@@ -1,5 +1,7 @@
 package cn.mashang.sla;
 
+import cn.mashang.calendar.TestCalendar;
+import cn.mashang.calendar.WorkingCalendar;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

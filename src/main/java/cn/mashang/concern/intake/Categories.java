@@ -1,0 +1,86 @@
+package cn.mashang.concern.intake;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import cn.mashang.qr.ContactCode;
+import cn.mashang.region.RegionRepository;
+import cn.mashang.station.StationRepository;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The categories offered for a code: city-wide ones plus those configured for the station's region or a region
+ * above it, in their sort order; an industry code's preset category comes first. The list per station is kept
+ * {@link #TTL} (it is read on every submission; categories are reference data that change rarely).
+ */
+@Singleton
+public class Categories {
+    private final JdbcOperations jdbc;
+    private final StationRepository stations;
+    private final RegionRepository regions;
+
+    static final Duration TTL = Duration.ofSeconds(30);
+    private final Cache<Long, List<String>> byStation = Caffeine.newBuilder().maximumSize(4096)
+            .expireAfterWrite(TTL).build();
+
+    Categories(JdbcOperations jdbc, StationRepository stations, RegionRepository regions) {
+        this.jdbc = jdbc;
+        this.stations = stations;
+        this.regions = regions;
+    }
+
+    public List<String> forCode(ContactCode code) {
+        List<String> offered = byStation.get(code.stationId(), this::forStation);
+        if (code.presetCategory() == null || code.presetCategory().isBlank()) {
+            return offered;
+        }
+        Set<String> names = new LinkedHashSet<>();
+        names.add(code.presetCategory());
+        names.addAll(offered);
+        return new ArrayList<>(names);
+    }
+
+    @io.micronaut.transaction.annotation.Transactional(readOnly = true)
+    List<String> forStation(long stationId) {
+        List<Long> regionIds = stations.findById(stationId)
+                .flatMap(s -> regions.findById(s.regionId()))
+                .map(r -> Arrays.stream(r.path().split("/")).filter(p -> !p.isEmpty()).map(Long::valueOf).toList())
+                .orElse(List.of());
+        return List.copyOf(load(regionIds));
+    }
+
+    @io.micronaut.transaction.annotation.Transactional(readOnly = true)
+    public List<String> cityWide() {
+        return load(List.of());
+    }
+
+    private List<String> load(List<Long> regionIds) {
+        StringBuilder sql = new StringBuilder("SELECT name FROM concern_category WHERE active = TRUE AND (region_id IS NULL");
+        if (!regionIds.isEmpty()) {
+            sql.append(" OR region_id IN (").append(String.join(",", regionIds.stream().map(x -> "?").toList())).append(")");
+        }
+        sql.append(") ORDER BY sort_order, id");
+        return jdbc.prepareStatement(sql.toString(), ps -> {
+            for (int i = 0; i < regionIds.size(); i++) {
+                ps.setLong(i + 1, regionIds.get(i));
+            }
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (!out.contains(rs.getString(1))) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+}

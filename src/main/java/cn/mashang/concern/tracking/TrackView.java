@@ -1,0 +1,39 @@
+package cn.mashang.concern.tracking;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * What the resident sees on the tracking page: status, outcome, the public timeline, photos; mobile only masked.
+ * A merged concern carries the surviving concern's public progress in {@code mergedInto}.
+ */
+@Serdeable
+public record TrackView(String trackingNo, String state, String stateLabel, String category, String content,
+                        @Nullable String address, @Nullable String contactName, @Nullable String mobileMasked,
+                        String stationName, @Nullable String deputyName, OffsetDateTime createdAt,
+                        OffsetDateTime updatedAt, int meTooCount, int reopenCount, @Nullable String rating,
+                        @Nullable String ratingLabel, @Nullable String ratingComment, boolean canRate,
+                        boolean canAddMessage, @Nullable String outcome, @Nullable String outcomeLabel,
+                        List<Photo> photos, List<Entry> timeline,
+                        @Schema(nullable = false, description = "合并后才有 / only on a merged concern: the surviving one")
+                        @Nullable Merged mergedInto) {
+
+    @Serdeable
+    public record Photo(long id, String url, int width, int height) {
+    }
+
+    /** The surviving concern a merged one follows: its state and public timeline. */
+    @Serdeable
+    public record Merged(String trackingNo, String state, String stateLabel, @Nullable String outcomeLabel,
+                         List<Entry> timeline) {
+    }
+
+    @Serdeable
+    public record Entry(String type, String label, String actor, @Nullable String toState,
+                        @Nullable String toStateLabel, @Nullable String body, OffsetDateTime at) {
+    }
+}

@@ -1,0 +1,16 @@
+package cn.mashang.concern.work;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.OffsetDateTime;
+
+/** A concern in a staff queue: a summary, who handles it, whether it is overdue; the mobile number only masked. */
+@Serdeable
+public record QueueItem(long id, String trackingNo, String state, String stateLabel, String channel, String category,
+                        String summary, long stationId, String stationName, @Nullable Long deputyId,
+                        @Nullable String deputyName, @Nullable Long assigneeDeputyId, @Nullable String assigneeName,
+                        @Nullable String contactName, @Nullable String mobileMasked, boolean overdue,
+                        @Nullable OffsetDateTime departmentDeadline, int reopenCount, int meTooCount,
+                        OffsetDateTime createdAt, OffsetDateTime updatedAt, long version) {
+}

@@ -1,0 +1,56 @@
+package cn.mashang.resident;
+
+import cn.mashang.concern.intake.IntakeConfig;
+import cn.mashang.common.ApiException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Anti-abuse without login: token buckets (Bucket4j) per address and per device, held in a bounded Caffeine
+ * cache that forgets idle keys. Exhausted → 429 with Retry-After.
+ */
+@Singleton
+public class RateLimits {
+    public enum Kind { SUBMIT_DEVICE, SUBMIT_ADDRESS, UPLOAD, MESSAGE }
+
+    private final IntakeConfig config;
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+            .maximumSize(200_000).expireAfterAccess(Duration.ofHours(2)).build();
+
+    RateLimits(IntakeConfig config) {
+        this.config = config;
+    }
+
+    /** Takes one token for the key or throws 429. */
+    public void take(Kind kind, String key) {
+        Bucket bucket = buckets.get(kind + "|" + key, k -> newBucket(kind));
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "操作过于频繁，请稍后再试",
+                    "提交过于频繁，请在 " + seconds + " 秒后再试", Map.of("retryAfterSeconds", seconds));
+        }
+    }
+
+    private Bucket newBucket(Kind kind) {
+        int limit;
+        Duration period;
+        switch (kind) {
+            case SUBMIT_DEVICE -> { limit = config.deviceSubmitLimit(); period = config.deviceSubmitPeriod(); }
+            case SUBMIT_ADDRESS -> { limit = config.addressSubmitLimit(); period = config.addressSubmitPeriod(); }
+            case UPLOAD -> { limit = config.uploadLimit(); period = config.uploadPeriod(); }
+            default -> { limit = config.messageLimit(); period = config.messagePeriod(); }
+        }
+        return Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(limit).refillIntervally(limit, period).build())
+                .build();
+    }
+}
