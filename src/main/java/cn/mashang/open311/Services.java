@@ -1,5 +1,6 @@
 package cn.mashang.open311;
 
+import cn.mashang.concern.intake.Categories;
 import cn.mashang.deputy.Deputy;
 import cn.mashang.deputy.DeputyRepository;
 import cn.mashang.deputy.Membership;
@@ -10,7 +11,6 @@ import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,36 +44,20 @@ class Services {
     }
 
     private final JdbcOperations jdbc;
+    private final Categories categories;
     private final MembershipRepository memberships;
     private final DeputyRepository deputies;
 
-    Services(JdbcOperations jdbc, MembershipRepository memberships, DeputyRepository deputies) {
+    Services(JdbcOperations jdbc, Categories categories, MembershipRepository memberships, DeputyRepository deputies) {
         this.jdbc = jdbc;
+        this.categories = categories;
         this.memberships = memberships;
         this.deputies = deputies;
     }
 
     @Transactional(readOnly = true)
     List<Service> of(Jurisdiction j) {
-        List<Long> regionIds = Arrays.stream(j.region().path().split("/")).filter(p -> !p.isEmpty())
-                .map(Long::valueOf).toList();
-        String sql = "SELECT name FROM concern_category WHERE active = TRUE AND (region_id IS NULL"
-                + (regionIds.isEmpty() ? "" : " OR region_id IN (" + String.join(",", regionIds.stream()
-                .map(x -> "?").toList()) + ")") + ") ORDER BY sort_order, id";
-        List<String> names = jdbc.prepareStatement(sql, ps -> {
-            for (int i = 0; i < regionIds.size(); i++) {
-                ps.setLong(i + 1, regionIds.get(i));
-            }
-            List<String> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (!out.contains(rs.getString(1))) {
-                        out.add(rs.getString(1));
-                    }
-                }
-            }
-            return out;
-        });
+        List<String> names = categories.forRegionPath(j.region().path());
         Map<String, String> codes = codesByName();
         return names.stream().map(n -> new Service(codes.get(n), n)).toList();
     }

@@ -62,6 +62,12 @@ public class Categories {
         return load(List.of());
     }
 
+    /** The categories offered in the region with this materialised path (and the city-wide ones). */
+    @io.micronaut.transaction.annotation.Transactional(readOnly = true)
+    public List<String> forRegionPath(String path) {
+        return load(java.util.Arrays.stream(path.split("/")).filter(p -> !p.isEmpty()).map(Long::valueOf).toList());
+    }
+
     private List<String> load(List<Long> regionIds) {
         StringBuilder sql = new StringBuilder("SELECT name FROM concern_category WHERE active = TRUE AND (region_id IS NULL");
         if (!regionIds.isEmpty()) {

@@ -13,7 +13,7 @@ import java.util.List;
 /** A resident's submission (POST /api/v1/concerns). */
 @Schema(example = """
         {"code": "zhan222222", "category": "生活环境", "content": "小区东门的路灯坏了两周，晚上很黑。", "address": "东门", \
-        "contactName": "张三", "mobile": "13812345678", "photoIds": [], "consent": true}""")
+        "contactName": "张三", "mobile": "13800000099", "photoIds": [], "consent": true}""")
 @Serdeable
 @Introspected
 public record ConcernRequest(
