@@ -4,6 +4,7 @@ import cn.mashang.common.Times;
 import cn.mashang.concern.ConcernStateMachine.Actor;
 import cn.mashang.concern.ConcernStateMachine.Facts;
 import io.micronaut.core.annotation.Nullable;
+import cn.mashang.cluster.RetryOnConflict;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -34,6 +35,7 @@ public class ConcernClosing {
      * The resident's rating: 满意/基本满意 closes; 不满意 reopens (RESOLVED → REOPENED → ACCEPTED, counted) while
      * fewer than {@code intake.max-reopens} reopenings happened, else closes. A merged concern is not rated.
      */
+    @RetryOnConflict
     @Transactional
     public void rate(Concern c, Rating rating, @Nullable String comment) {
         Facts facts = lifecycle.facts(c, null);
