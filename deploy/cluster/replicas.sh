@@ -72,7 +72,7 @@ start_one() { # i
       "$(head -c 32 /dev/urandom | base64)" > "$OUT/secrets.env"
   set -a; . "$OUT/secrets.env"; set +a
   local redis_env=()
-  [ "$REDIS" = 1 ] && redis_env=(REDIS_URI=redis://127.0.0.1:6379)
+  [ "$REDIS" = 1 ] && redis_env=(REDIS_URI=${REDIS_URI:-redis://127.0.0.1:6379})
   env MICRONAUT_ENVIRONMENTS=prod PORT=$port DB_URL="$(jdbc "$node")" DB_USER=root DB_PASSWORD= DB_POOL_SIZE=${DB_POOL_SIZE:-10} \
     PUBLIC_BASE_URL=http://127.0.0.1:8088 TRUSTED_PROXIES=127.0.0.1/32 STORAGE_DIR="$OUT/storage" "${redis_env[@]}" \
     setsid "$JAVA" $JAVA_OPTS -jar "$(ls target/mashang-lianluo-*.jar | grep -v original | head -1)" </dev/null >"$OUT/app-$port.log" 2>&1 &
