@@ -6,6 +6,8 @@
 #                                           # found / lost / duplicated, status codes, time to Synced and to replica 2's 200
 #   deploy/cluster/drill.sh limits [N]       # N submissions from one address spread over the replicas directly:
 #                                           # how many are admitted (the address limit is intake.address-submit-limit)
+#   deploy/cluster/drill.sh storm [K]        # K concerns each accepted at once on the 3 replicas (same version):
+#                                           # one 200 per concern, the others 409, no 500, one ACCEPTED event each
 #   deploy/cluster/drill.sh schema           # Galera rules on the migrated schema: tables without a primary key / not InnoDB
 #
 # The submission drill needs the resident limits raised for the replicas (one load generator = one address):
@@ -68,7 +70,7 @@ kill_drill() {
   echo "RESULT kill-drill run=$run seconds=$secs workers=$WORKERS submissions=$sent acknowledged=$acked found=$found lost=$lost duplicated=$dup"
   echo "  statuses (every attempt): $(awk '{print $2}' "$OUT/drill-$run-status.txt" | sort | uniq -c | awk '{printf "%s×%s ", $2, $1}')"
   echo "  first answer not 201: $(awk '$2 != 201' "$OUT/drill-$run.txt" | wc -l); rows per node (each node's own count):$per_node"
-  echo "  node2 down $(( (tr - tk) / 1000 )) s; rejoin to Synced $(( ts - tr )) ms ($(grep -o 'IST\|SST' /tmp/mashang-galera/node2/error.log | tail -1) per error.log); replica 2 /health 200 after $(( th - ts )) ms more, not restarted"
+  echo "  node2 down $(( (tr - tk) / 1000 )) s; rejoin to Synced $(( ts - tr )) ms ($(tail -n 300 /tmp/mashang-galera/node2/error.log | grep -q 'SST succeeded' && echo 'full rsync SST, then an IST tail' || echo 'IST')); replica 2 /health 200 after $(( th - ts )) ms more, not restarted"
   echo "  503 window: $(awk '$2 == 503 { if (!a) a = $1; b = $1 } END { if (a) printf "%.1f s (first %d ms, last %d ms after the kill)", (b - a) / 1000, a - '"$tk"', b - '"$tk"'; else print "none" }' "$OUT/drill-$run-status.txt")"
   echo "  rate: $(awk -v s="$secs" '$3 == 201 {n++} END {printf "%.1f acknowledged/s", n / s}' "$OUT/drill-$run.txt")"
 }
@@ -87,6 +89,28 @@ limits_drill() {
   echo "RESULT limits run=$run address=$addr submissions=$n over 3 replicas:$counts (admitted = 201)"
 }
 
+storm_drill() { # K concerns of one station, each accepted at once on the three replicas with the same version
+  local k=${1:-20} t ids id v p
+  t=$(curl -s -H 'Content-Type: application/json' -d '{"login":"head10","password":"Bench-Passw0rd!"}' \
+        http://127.0.0.1:8081/api/v1/auth/login | sed -n 's/.*"accessToken" *: *"\([^"]*\)".*/\1/p')
+  ids=$(sql 3307 "SELECT id, COALESCE(version, 0) FROM concern WHERE station_id = 10 AND state = 'SUBMITTED' ORDER BY id LIMIT $k")
+  [ -n "$ids" ] || { echo "no SUBMITTED concern left at station 10"; return 1; }
+  local before; before=$(grep -h 'write conflict on attempt' "$OUT"/app-808*.log | wc -l)
+  : > "$OUT/storm.txt"
+  while read -r id v; do
+    for p in 8081 8082 8083; do
+      curl -s -o /dev/null -w "$id %{http_code}\n" -H "Authorization: Bearer $t" -H 'Content-Type: application/json' \
+        -d "{\"version\":$v}" "http://127.0.0.1:$p/api/v1/concerns/$id/actions/accept" >> "$OUT/storm.txt" &
+    done
+    wait
+  done <<< "$ids"
+  local list; list=$(echo "$ids" | awk '{print $1}' | paste -sd,)
+  echo "RESULT storm concerns=$(echo "$ids" | wc -l) requests=$(wc -l < "$OUT/storm.txt") statuses: $(awk '{print $2}' "$OUT/storm.txt" | sort | uniq -c | awk '{printf "%s×%s ", $2, $1}')"
+  echo "  winners per concern (200s): $(awk '$2 == 200 {n[$1]++} END {for (i in n) c[n[i]]++; for (j in c) printf "%s winner(s): %s concerns; ", j, c[j]}' "$OUT/storm.txt")"
+  echo "  ACCEPTED events per concern: $(sql 3308 "SELECT n, COUNT(*) FROM (SELECT concern_id, COUNT(*) n FROM concern_event WHERE type = 'ACCEPTED' AND concern_id IN ($list) GROUP BY concern_id) x GROUP BY n" | awk '{printf "%s event(s): %s concerns; ", $1, $2}')"
+  echo "  certification conflicts retried meanwhile (app logs): $(( $(grep -h 'write conflict on attempt' "$OUT"/app-808*.log | wc -l) - before )), given up: $(grep -h 'giving up' "$OUT"/app-808*.log | wc -l)"
+}
+
 schema() {
   echo "tables without a primary key:"
   mariadb -uroot -h127.0.0.1 -P3307 -N -B -e "SELECT t.table_name FROM information_schema.tables t LEFT JOIN information_schema.table_constraints c
@@ -100,6 +124,7 @@ schema() {
 case "${1:-}" in
   kill) kill_drill "${2:-40}" ;;
   limits) limits_drill "${2:-120}" ;;
+  storm) storm_drill "${2:-20}" ;;
   schema) schema ;;
-  *) sed -n '2,14p' "$0"; exit 2 ;;
+  *) sed -n '2,16p' "$0"; exit 2 ;;
 esac
