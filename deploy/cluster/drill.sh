@@ -126,5 +126,5 @@ case "${1:-}" in
   limits) limits_drill "${2:-120}" ;;
   storm) storm_drill "${2:-20}" ;;
   schema) schema ;;
-  *) sed -n '2,16p' "$0"; exit 2 ;;
+  *) sed -n '2,15p' "$0"; exit 2 ;;
 esac
