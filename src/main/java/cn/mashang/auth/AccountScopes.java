@@ -1,5 +1,9 @@
 package cn.mashang.auth;
 
+import cn.mashang.cluster.Broadcast;
+import cn.mashang.cluster.ClusterMessage;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.runtime.event.annotation.EventListener;
 import cn.mashang.common.ApiException;
 import cn.mashang.deputy.Membership;
 import cn.mashang.deputy.MembershipRepository;
@@ -31,9 +35,11 @@ public class AccountScopes implements Scopes {
     private final StationRepository stations;
     private final RegionRepository regions;
     private final Cache<Long, StaffScope> cache;
+    private final @Nullable Broadcast broadcast;
 
     AccountScopes(StaffAccountRepository accounts, AccountStates states, MembershipRepository memberships,
-                  StationRepository stations, RegionRepository regions, AuthConfig config) {
+                  StationRepository stations, RegionRepository regions, AuthConfig config, @Nullable Broadcast broadcast) {
+        this.broadcast = broadcast;
         this.accounts = accounts;
         this.states = states;
         this.memberships = memberships;
@@ -81,6 +87,17 @@ public class AccountScopes implements Scopes {
     public void invalidate(long accountId) {
         cache.invalidate(accountId);
         states.invalidate(accountId);
+        if (broadcast != null) {
+            broadcast.publish(ClusterMessage.ACCOUNT, Long.toString(accountId)); // the other replicas at once (Redis)
+        }
+    }
+
+    @EventListener
+    void onClusterMessage(ClusterMessage m) {
+        if (ClusterMessage.ACCOUNT.equals(m.topic())) {
+            cache.invalidate(Long.parseLong(m.payload()));
+            states.invalidate(Long.parseLong(m.payload()));
+        }
     }
 
     /** Forget every cached scope and state (after membership, station or deputy changes). */

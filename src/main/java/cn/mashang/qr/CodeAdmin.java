@@ -1,5 +1,8 @@
 package cn.mashang.qr;
 
+import cn.mashang.cluster.Broadcast;
+import cn.mashang.cluster.ClusterMessage;
+import io.micronaut.core.annotation.Nullable;
 import cn.mashang.common.ApiException;
 import cn.mashang.common.Times;
 import cn.mashang.deputy.Deputy;
@@ -32,9 +35,12 @@ public class CodeAdmin {
     private final DeputyRepository deputies;
     private final StationQueries stations;
     private final JdbcOperations jdbc;
+    private final @Nullable Broadcast broadcast;
 
     CodeAdmin(ContactCodeRepository codes, CodeDirectory directory, ScanCounter scans,
-              MembershipRepository memberships, DeputyRepository deputies, StationQueries stations, JdbcOperations jdbc) {
+              MembershipRepository memberships, DeputyRepository deputies, StationQueries stations, JdbcOperations jdbc,
+              @Nullable Broadcast broadcast) {
+        this.broadcast = broadcast;
         this.codes = codes;
         this.directory = directory;
         this.scans = scans;
@@ -121,6 +127,9 @@ public class CodeAdmin {
             ps.setTimestamp(5, Timestamp.from(now));
             return ps.executeUpdate();
         });
+        if (broadcast != null) {
+            broadcast.publish(ClusterMessage.REVOCATION, revoked.code()); // other replicas poll at once (after commit)
+        }
         return issued != null ? issued : revoked;
     }
 

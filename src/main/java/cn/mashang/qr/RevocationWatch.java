@@ -1,5 +1,7 @@
 package cn.mashang.qr;
 
+import cn.mashang.cluster.ClusterMessage;
+import io.micronaut.runtime.event.annotation.EventListener;
 import cn.mashang.common.Times;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -45,6 +47,14 @@ class RevocationWatch {
             poll();
         } catch (RuntimeException e) {
             LOG.warn("revocations not polled: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    /** Another replica revoked a code (Redis broadcast): poll now instead of within the next second. */
+    @EventListener
+    void onClusterMessage(ClusterMessage m) {
+        if (ClusterMessage.REVOCATION.equals(m.topic())) {
+            scheduled();
         }
     }
 

@@ -6,6 +6,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import cn.mashang.cluster.SharedBuckets;
+import io.micronaut.core.annotation.Nullable;
 import io.github.bucket4j.ConsumptionProbe;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
@@ -22,17 +25,24 @@ public class RateLimits {
     public enum Kind { SUBMIT_DEVICE, SUBMIT_ADDRESS, UPLOAD, MESSAGE }
 
     private final IntakeConfig config;
+    private final @Nullable SharedBuckets shared;
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
             .maximumSize(200_000).expireAfterAccess(Duration.ofHours(2)).build();
 
-    RateLimits(IntakeConfig config) {
+    RateLimits(IntakeConfig config, @Nullable SharedBuckets shared) {
         this.config = config;
+        this.shared = shared;
     }
 
     /** Takes one token for the key or throws 429. */
     public void take(Kind kind, String key) {
-        Bucket bucket = buckets.get(kind + "|" + key, k -> newBucket(kind));
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        String name = kind + "|" + key;
+        // shared across replicas when redis.uri is set; this replica's own bucket without Redis or while it is away
+        ConsumptionProbe probe = shared == null ? null
+                : shared.run("limit:" + name, () -> configuration(kind), b -> b.tryConsumeAndReturnRemaining(1));
+        if (probe == null) {
+            probe = buckets.get(name, k -> newBucket(kind)).tryConsumeAndReturnRemaining(1);
+        }
         if (!probe.isConsumed()) {
             long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
             throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "操作过于频繁，请稍后再试",
@@ -41,6 +51,14 @@ public class RateLimits {
     }
 
     private Bucket newBucket(Kind kind) {
+        return Bucket.builder().addLimit(bandwidth(kind)).build();
+    }
+
+    private BucketConfiguration configuration(Kind kind) {
+        return BucketConfiguration.builder().addLimit(bandwidth(kind)).build();
+    }
+
+    private Bandwidth bandwidth(Kind kind) {
         int limit;
         Duration period;
         switch (kind) {
@@ -49,8 +67,6 @@ public class RateLimits {
             case UPLOAD -> { limit = config.uploadLimit(); period = config.uploadPeriod(); }
             default -> { limit = config.messageLimit(); period = config.messagePeriod(); }
         }
-        return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(limit).refillIntervally(limit, period).build())
-                .build();
+        return Bandwidth.builder().capacity(limit).refillIntervally(limit, period).build();
     }
 }

@@ -9,6 +9,7 @@ import cn.mashang.concern.ConcernTimeline;
 import cn.mashang.concern.photo.ConcernPhotoRepository;
 import cn.mashang.common.ApiException;
 import io.micronaut.core.annotation.Nullable;
+import cn.mashang.cluster.RetryOnConflict;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -41,6 +42,7 @@ class ConcernWriter {
      * Creates the concern with its SUBMITTED event ({@code firstEvent}), attaches the uploaded photos, runs
      * {@code alsoInTransaction} with the new id (e.g. linking a reception session), and stores the sealed answer.
      */
+    @RetryOnConflict
     @Transactional
     public <A> A create(IdempotencyRecord record, Concern concern, Function<Concern, ConcernEvent> firstEvent,
                         List<String> photoTokens, @Nullable LongConsumer alsoInTransaction,
@@ -62,6 +64,7 @@ class ConcernWriter {
     }
 
     /** "我也反映": counts the repeat on the first concern instead of creating a new one. */
+    @RetryOnConflict
     @Transactional
     public SubmitAnswer fold(IdempotencyRecord record, Concern first, SubmitAnswer answer,
                              Function<SubmitAnswer, String> seal, Instant now) {

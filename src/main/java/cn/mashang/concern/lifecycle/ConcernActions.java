@@ -8,6 +8,7 @@ import cn.mashang.auth.StaffScope;
 import cn.mashang.common.ApiException;
 import cn.mashang.common.Times;
 import io.micronaut.security.authentication.Authentication;
+import cn.mashang.cluster.RetryOnConflict;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -38,6 +39,7 @@ public class ConcernActions {
     }
 
     /** Performs a staff action; answers the concern as it is afterwards. */
+    @RetryOnConflict
     @Transactional
     public Concern perform(long id, ConcernAction action, ActionBody body, Authentication auth) {
         Concern c = lifecycle.visible(id, auth);

@@ -13,6 +13,7 @@ import cn.mashang.common.Times;
 import cn.mashang.concern.lifecycle.ConcernStateMachine.Actor;
 import cn.mashang.concern.lifecycle.ConcernStateMachine.Facts;
 import io.micronaut.core.annotation.Nullable;
+import cn.mashang.cluster.RetryOnConflict;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -43,6 +44,7 @@ public class ConcernClosing {
      * The resident's rating: 满意/基本满意 closes; 不满意 reopens (RESOLVED → REOPENED → ACCEPTED, counted) while
      * fewer than {@code intake.max-reopens} reopenings happened, else closes. A merged concern is not rated.
      */
+    @RetryOnConflict
     @Transactional
     public void rate(Concern c, Rating rating, @Nullable String comment) {
         Facts facts = lifecycle.facts(c, null);

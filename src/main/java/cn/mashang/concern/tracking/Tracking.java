@@ -21,6 +21,7 @@ import cn.mashang.station.Station;
 import cn.mashang.station.StationRepository;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Pageable;
+import cn.mashang.cluster.RetryOnConflict;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -113,6 +114,7 @@ public class Tracking {
                 .toList();
     }
 
+    @RetryOnConflict
     @Transactional
     public void addMessage(Concern c, String body) {
         if (!canAddMessage(c)) {
