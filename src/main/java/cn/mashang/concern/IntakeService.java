@@ -103,9 +103,11 @@ public class IntakeService {
                 Objects.toString(address0, ""), Objects.toString(name, ""), Objects.toString(mobile, ""),
                 String.join(",", photoIds), String.valueOf(Boolean.TRUE.equals(req.consent()))));
 
+        // replays are bound to the sender (security, issue 16): its device when it has a token, else its address
+        String sender = device.isPresent() ? "device:" + device.get().id().substring(0, 16) : "addr:" + address;
         Optional<IdempotencyRecord> earlier = idempotency.findByIdemKey(idemKey);
         if (earlier.isPresent()) {
-            return replay(earlier.get(), requestHash);
+            return replay(earlier.get(), requestHash, sender, device);
         }
 
         device.ifPresent(d -> limits.take(RateLimits.Kind.SUBMIT_DEVICE, d.id()));
@@ -122,8 +124,7 @@ public class IntakeService {
         }
         checkPhotos(photoIds, dev);
         String mobileHash = crypto.hmac(mobile);
-        String scope = device.isPresent() ? "device:" + dev.id().substring(0, 16) : "addr:" + address;
-        IdempotencyRecord record = new IdempotencyRecord(null, idemKey, scope, requestHash, null, null, now);
+        IdempotencyRecord record = new IdempotencyRecord(null, idemKey, sender, requestHash, null, null, now);
 
         // a device whose token was issued just now, without a mobile number, has no earlier concern to fold into
         Optional<Concern> first = device.isEmpty() && mobileHash == null ? Optional.empty()
@@ -147,7 +148,7 @@ public class IntakeService {
             } catch (RuntimeException e) {
                 Optional<IdempotencyRecord> winner = idempotency.findByIdemKey(idemKey);
                 if (winner.isPresent()) {
-                    return replay(winner.get(), requestHash);
+                    return replay(winner.get(), requestHash, sender, device);
                 }
                 if (attempt >= 2) {
                     throw e;
@@ -156,10 +157,17 @@ public class IntakeService {
         }
     }
 
-    private Result replay(IdempotencyRecord record, String requestHash) {
+    /**
+     * The original answer, to its own sender only: the same device (or the device the first answer issued a token
+     * to), or — when the first submission came without a token — the same address. Anyone else gets the answer a
+     * different body gets, so a replayed key and body reveal nothing.
+     */
+    private Result replay(IdempotencyRecord record, String requestHash, String sender,
+                          Optional<ResidentTokens.Device> device) {
+        ApiException reused = new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "请求无法处理",
+                "此 Idempotency-Key 已用于另一份内容，请勿重复使用");
         if (!record.requestHash().equals(requestHash)) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "请求无法处理",
-                    "此 Idempotency-Key 已用于另一份内容，请勿重复使用");
+            throw reused;
         }
         if (record.response() == null) {
             throw new ApiException(HttpStatus.CONFLICT, "操作冲突", "相同的提交正在处理，请稍后重试",
@@ -167,6 +175,11 @@ public class IntakeService {
         }
         try {
             SubmitAnswer a = json.readValue(crypto.decrypt(record.response()), SubmitAnswer.class);
+            boolean tokenItGot = device.isPresent() && a.residentToken() != null && tokens.verify(a.residentToken(),
+                    Times.now()).map(d -> d.id().equals(device.get().id())).orElse(false);
+            if (!sender.equals(record.scope()) && !tokenItGot) {
+                throw reused;
+            }
             return new Result(a, a.folded() ? HttpStatus.OK : HttpStatus.CREATED, true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -197,7 +210,9 @@ public class IntakeService {
                                             String content, Instant now) {
         List<Concern> recent = concerns.recentFromSameSender(code.id(), now.minus(config.duplicateWindow()),
                 dev.id(), mobileHash == null ? "-" : mobileHash);
-        return recent.stream()
+        // only the sender's own concerns (security, issue 16): folding into another device's concern found by the
+        // mobile number would tell a stranger that a concern with that text and number exists
+        return recent.stream().filter(c -> dev.id().equals(c.residentDeviceId()))
                 .filter(c -> Similarity.jaccard(c.content(), content) >= config.duplicateSimilarity())
                 .findFirst();
     }

@@ -59,6 +59,8 @@ class RouteScopeMatrixTest {
             Map.entry("POST /api/v1/auth/logout", "ends the caller's own sessions"),
             Map.entry("GET /api/v1/admin/accounts", "lists the admin's own region only (AdminApiTest)"),
             Map.entry("GET /api/v1/admin/notifications", "the admin's own region's outbox (OutboxTest)"),
+            Map.entry("GET /api/v1/admin/pii-access", "the contact reveals of the admin's own region's concerns "
+                    + "(ConcernIntakeTest#onlyTheCurrentHandlersSeeTheFullMobileWhileItIsOpenAndTheRegionAdminsReadEveryReveal)"),
             Map.entry("GET /api/v1/admin/sla-rules", "the admin's own region's rules and the city-wide ones (SlaAdminScopeTest)"),
             Map.entry("GET /api/v1/admin/calendar/{year}", "the national working-day calendar, the same for every admin"),
             Map.entry("GET /api/v1/me/queue", "the caller's own queue (ConcernLifecycleHttpTest)"),
