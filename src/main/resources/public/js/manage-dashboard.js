@@ -10,11 +10,14 @@ const form = document.getElementById('filters');
 
 for (const k of ['from', 'to', 'by']) if (params.get(k)) form[k].value = params.get(k);
 
-function query() {
+function query(keys = ['from', 'to', 'by']) {
   const q = new URLSearchParams();
-  for (const k of ['from', 'to', 'by']) if (form[k] && form[k].value) q.set(k, form[k].value);
+  for (const k of keys) if (form[k] && form[k].value) q.set(k, form[k].value);
   return q.toString();
 }
+
+// the CSV exports take the period only (the API refuses parameters a route does not declare)
+const period = () => query(['from', 'to']);
 
 function board(items) {
   if (!items.length) return el('div', { class: 'empty', text: '没有即将超期或已超期的诉求' });
@@ -37,7 +40,7 @@ async function load() {
   if (!form.from.value) form.from.value = d.from;
   if (!form.to.value) form.to.value = d.to;
   const t = d.totals;
-  const csv = (t) => csvLink(t[1], `${base}/dashboard.csv?${query()}&table=${t[0]}`, `${d.station.name}-${t[1]}.csv`);
+  const csv = (t) => csvLink(t[1], `${base}/dashboard.csv?${period()}&table=${t[0]}`, `${d.station.name}-${t[1]}.csv`);
   fill(body,
     d.calendarWarning ? el('div', { class: 'warn-box', role: 'alert', text: d.calendarWarning }) : null,
     rateCards(t), kpis(t),
@@ -54,7 +57,7 @@ async function load() {
     table(['状态', '件数'], Object.entries(d.byState).map(([k, v]) => [label('states', k), String(v)])),
     el('div', { class: 'section-title', text: '导出 CSV（Excel 可直接打开）' }),
     el('div', { class: 'csv' }, [['summary', '汇总'], ['deputies', '代表'], ['categories', '分类'], ['series', '趋势'], ['overdue', '超期看板']].map(csv),
-      csvLink('诉求清单', `${base}/concerns.csv?${query()}`, `${d.station.name}-诉求清单.csv`)),
+      csvLink('诉求清单', `${base}/concerns.csv?${period()}`, `${d.station.name}-诉求清单.csv`)),
     el('div', { class: 'footer', text: `响应率＝已响应÷受理（不含不予受理）；办结率＝已办结÷受理；满意率＝（满意＋基本满意）÷已评价；按期办结率＝按期办结÷（已办结＋未办结已超期）。计算于 ${fmtTime(d.computedAt)}` }));
 }
 

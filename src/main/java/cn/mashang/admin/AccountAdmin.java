@@ -120,14 +120,7 @@ class AccountAdmin {
 
     private StaffAccount find(Authentication auth, long id) {
         StaffAccount a = accounts.findById(id).orElseThrow(() -> ApiException.notFound("账号"));
-        Long home = switch (a.role()) {
-            case ADMIN -> a.regionId();
-            case LIAISON, STATION_HEAD -> a.stationId() == null ? null
-                    : stations.findById(a.stationId()).map(s -> s.regionId()).orElse(null);
-            case DEPUTY -> a.deputyId() == null ? null
-                    : deputies.findById(a.deputyId()).map(d -> d.regionId()).orElse(null);
-        };
-        guard.region(auth, home, "账号");
+        guard.wholly(auth, guard.reach(a), "账号");   // everything the account reaches, not only its home
         return a;
     }
 
@@ -148,8 +141,7 @@ class AccountAdmin {
                 guard.station(auth, in.stationId());
                 Long deputyId = null;
                 if (role == Role.STATION_HEAD && in.deputyId() != null) {
-                    deputyId = deputies.findById(in.deputyId()).map(d -> d.id())
-                            .orElseThrow(() -> ApiException.notFound("代表"));
+                    deputyId = guard.deputyWholly(auth, in.deputyId()).id();
                 }
                 yield new Place(deputyId, in.stationId(), null);
             }
@@ -157,7 +149,7 @@ class AccountAdmin {
                 if (in.deputyId() == null) {
                     throw ApiException.badField("deputyId", "代表账号须指定代表");
                 }
-                guard.deputy(auth, in.deputyId());
+                guard.deputyWholly(auth, in.deputyId());
                 yield new Place(in.deputyId(), null, null);
             }
         };

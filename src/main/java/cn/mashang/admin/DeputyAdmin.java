@@ -36,7 +36,7 @@ class DeputyAdmin {
 
     @Transactional
     AdminDtos.DeputyView update(Authentication auth, long id, AdminDtos.DeputyInput in) {
-        Deputy d = guard.deputy(auth, id);
+        Deputy d = guard.deputyWholly(auth, id);
         if (!in.regionId().equals(d.regionId())) {
             guard.region(auth, in.regionId(), "地区");
         }
@@ -48,7 +48,7 @@ class DeputyAdmin {
 
     @Transactional
     AdminDtos.DeputyView deactivate(Authentication auth, long id) {
-        Deputy d = guard.deputy(auth, id);
+        Deputy d = guard.deputyWholly(auth, id);
         Deputy saved = deputies.update(new Deputy(d.id(), d.name(), d.gender(), d.levels(), d.unit(), d.occupation(),
                 d.constituency(), d.publicPhone(), d.publicEmail(), d.bio(), d.regionId(), false, d.version(),
                 d.createdAt(), Times.now()));

@@ -17,8 +17,9 @@ import jakarta.inject.Singleton;
 import java.time.LocalDate;
 
 /**
- * Seats deputies in stations of the admin's region (进站). The deputy may come from elsewhere (双进站: a city
- * deputy in a county station); the station decides the scope. A new seat gets its deputy code.
+ * Seats deputies in stations of the admin's region (进站). A seat spans its station's region and its deputy's home
+ * region: the admin must hold both (双进站 of a deputy from elsewhere — a city deputy in a county station — is done
+ * by the common ancestor, here the city). A new seat gets its deputy code.
  */
 @Singleton
 class MembershipAdmin {
@@ -45,6 +46,7 @@ class MembershipAdmin {
         }
         Deputy d = deputies.findById(in.deputyId()).filter(Deputy::active)
                 .orElseThrow(() -> ApiException.notFound("代表"));
+        guard.wholly(auth, java.util.List.of(d.regionId() == null ? -1L : d.regionId()), "代表");  // spans: the ancestor
         MembershipRole role = in.role() == null ? MembershipRole.RESIDENT : in.role();
         LocalDate joined = in.joinedOn() == null ? LocalDate.now(Times.ZONE) : in.joinedOn();
         var existing = memberships.findByStationIdAndDeputyId(s.id(), d.id());
@@ -85,6 +87,8 @@ class MembershipAdmin {
         Membership m = memberships.findById(id).orElseThrow(() -> ApiException.notFound("进站记录"));
         try {
             guard.station(auth, m.stationId());
+            Long home = deputies.findById(m.deputyId()).map(Deputy::regionId).orElse(null);
+            guard.wholly(auth, java.util.Collections.singletonList(home), "进站记录");
         } catch (ApiException e) {
             throw ApiException.notFound("进站记录");
         }

@@ -137,7 +137,8 @@ public class CalendarAdmin {
                 case "WORKDAY", "上班", "班" -> DayKind.WORKDAY;
                 default -> null;
             };
-            return k == null ? null : new SpecialDay(LocalDate.parse(date), k, name);
+            return k == null || cn.mashang.common.Text.problem(name) != null ? null
+                    : new SpecialDay(LocalDate.parse(date), k, name);
         } catch (DateTimeParseException e) {
             return null;
         }

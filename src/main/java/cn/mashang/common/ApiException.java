@@ -50,6 +50,11 @@ public class ApiException extends RuntimeException {
                 Map.of("errors", java.util.List.of(Map.of("field", field, "message", detail))));
     }
 
+    /** The ApiException an input rule threw while a body was read, wherever a framework wrapped it. */
+    public static java.util.Optional<ApiException> within(Throwable t) {
+        return java.util.Optional.ofNullable(ProblemErrorResponseProcessor.inputRule(t));
+    }
+
     public static ApiException conflict(String detail) {
         return new ApiException(HttpStatus.CONFLICT, "操作冲突", detail);
     }

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * The resident's address for rate limits: the peer address, or — only when the peer is a trusted proxy
- * ({@code net.trusted-proxies}, CIDRs, default the local nginx 127.0.0.1/32) — the right-most X-Forwarded-For
+ * ({@code net.trusted-proxies}, CIDRs, default none: set TRUSTED_PROXIES behind a proxy) — the right-most X-Forwarded-For
  * entry that is not itself a trusted proxy. The one resolver of client addresses: login throttling (auth) and
  * resident rate limits (intake) both use it, so a spoofed X-Forwarded-For from an untrusted peer never changes
  * anyone's rate-limit identity. (Micronaut's HttpClientAddressResolver trusts forwarded headers from anyone.)
@@ -20,7 +20,7 @@ import java.util.List;
 public class ClientAddress {
     private final List<Cidr> trusted = new ArrayList<>();
 
-    ClientAddress(@Value("${net.trusted-proxies:127.0.0.1/32}") List<String> trustedProxies) {
+    ClientAddress(@Value("${net.trusted-proxies:}") List<String> trustedProxies) {
         for (String c : trustedProxies) {
             if (!c.isBlank()) {
                 trusted.add(Cidr.parse(c.trim()));

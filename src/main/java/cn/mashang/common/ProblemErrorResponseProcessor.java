@@ -28,6 +28,13 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map<
         String detail = null;
         List<Map<String, Object>> fieldErrors = new ArrayList<>();
         Throwable cause = ctx.getRootCause().orElse(null);
+        ApiException input = inputRule(cause);
+        if (input != null) {
+            // a body value refused while it was read (text rule, strict types, date window): name its field
+            Map<String, Object> body = Problem.body(input.status(), input.title(), input.getMessage(),
+                    ctx.getRequest().getPath(), input.extra());
+            return Problem.respond(base.status(input.status()), body);
+        }
         if (cause instanceof ConstraintViolationException cve) {
             cve.getConstraintViolations().forEach(v -> fieldErrors.add(Map.of(
                     "field", lastNode(v.getPropertyPath().toString()), "message", v.getMessage())));
@@ -47,6 +54,19 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map<
         Map<String, Object> body = Problem.body(status, Problem.titleFor(status), detail,
                 ctx.getRequest().getPath(), extra);
         return Problem.respond(base, body);
+    }
+
+    /** The {@link ApiException} a deserializer or converter threw, wherever the framework wrapped it. */
+    static ApiException inputRule(Throwable t) {
+        for (int depth = 0; t != null && depth < 10; depth++, t = t.getCause()) {
+            if (t instanceof ApiException api) {
+                return api;
+            }
+            if (t instanceof ConversionErrorException cee && cee.getConversionError().getCause() instanceof ApiException api) {
+                return api;
+            }
+        }
+        return null;
     }
 
     private static String lastNode(String path) {

@@ -34,11 +34,19 @@ public interface ConcernRepository extends CrudRepository<Concern, Long> {
     @Query("UPDATE concern SET updated_at = :now, version = version + 1 WHERE id = :id")
     int touch(long id, Instant now);
 
-    /** Ids of concerns closed before the cut-off that still hold personal data. */
+    /**
+     * Ids of finished concerns that still hold personal data, finished before the cut-off: closed (rated or
+     * auto-closed), rejected (不予受理; its last change is the rejection), or merged into another concern (it stays
+     * RESOLVED / DUPLICATE_MERGED and is never rated).
+     */
     @Query("""
-            SELECT id FROM concern WHERE state = 'CLOSED' AND closed_at < :cutoff AND pii_purged_at IS NULL
-            AND (mobile_enc IS NOT NULL OR contact_name IS NOT NULL) ORDER BY id LIMIT 500""")
-    List<Long> closedWithPersonalData(Instant cutoff);
+            SELECT id FROM concern WHERE pii_purged_at IS NULL
+            AND (mobile_enc IS NOT NULL OR contact_name IS NOT NULL OR mobile_hash IS NOT NULL)
+            AND ((state = 'CLOSED' AND closed_at < :cutoff)
+              OR (state = 'REJECTED' AND updated_at < :cutoff)
+              OR (state = 'RESOLVED' AND merged_into_id IS NOT NULL AND resolved_at < :cutoff))
+            ORDER BY id LIMIT 500""")
+    List<Long> finishedWithPersonalData(Instant cutoff);
 
     @Query("""
             UPDATE concern SET mobile_enc = NULL, mobile_masked = NULL, mobile_hash = NULL, contact_name = NULL,

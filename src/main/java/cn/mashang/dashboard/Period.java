@@ -1,11 +1,11 @@
 package cn.mashang.dashboard;
 
 import cn.mashang.common.ApiException;
+import cn.mashang.common.InputWindow;
 import cn.mashang.common.Times;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 /** A period of whole days [from, to] in Asia/Shanghai, as given by ?from=&to= (yyyy-MM-dd). */
@@ -25,11 +25,7 @@ record Period(LocalDate from, LocalDate to) {
     }
 
     private static LocalDate date(String field, String value) {
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ApiException.badField(field, "日期格式应为 yyyy-MM-dd");
-        }
+        return InputWindow.parseDay(field, value);
     }
 
     Instant start() {

@@ -46,7 +46,7 @@ class ConcernNotifier {
         String to = names[1] == null ? "请联络员及时受理、分派。" : "请 " + names[1] + " 代表及时处理。";
         outbox.enqueue(routing.channel(), routing.stationTarget(e.stationId()), "concern." + e.type().name().toLowerCase(),
                 new NotificationMessage("【" + what + "】" + e.trackingNo(), "**" + names[0] + "**\n> 诉求编号：" + e.trackingNo()
-                        + "\n" + to), "concern:" + e.concernId() + ":" + e.eventId());
+                        + "\n" + to), "concern:" + e.concernId() + ":" + e.eventId(), e.stationId());
     }
 
     private String[] names(long stationId, Long deputyId) {

@@ -25,8 +25,8 @@ import java.time.Instant;
 public class Outbox {
     static final String INSERT = """
             INSERT IGNORE INTO notification_outbox
-              (channel, target, kind, payload, status, attempts, next_attempt_at, dedupe_key, created_at)
-            VALUES (?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)""";
+              (channel, target, kind, payload, status, attempts, next_attempt_at, dedupe_key, created_at, station_id)
+            VALUES (?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)""";
 
     private final JdbcOperations jdbc;
     private final OutboxRepository rows;
@@ -46,8 +46,14 @@ public class Outbox {
      *
      * @return true when a row was written
      */
-    @Transactional
     public boolean enqueue(Channel channel, String target, String kind, NotificationMessage message, @Nullable String dedupeKey) {
+        return enqueue(channel, target, kind, message, dedupeKey, null);
+    }
+
+    /** ... about a station: the admins of its region (and above) see it in their outbox list. */
+    @Transactional
+    public boolean enqueue(Channel channel, String target, String kind, NotificationMessage message,
+                           @Nullable String dedupeKey, @Nullable Long stationId) {
         check("target", target, 64);
         check("kind", kind, 64);
         if (dedupeKey != null) {
@@ -75,6 +81,11 @@ public class Outbox {
                 ps.setString(6, dedupeKey);
             }
             ps.setTimestamp(7, now);
+            if (stationId == null) {
+                ps.setNull(8, Types.BIGINT);
+            } else {
+                ps.setLong(8, stationId);
+            }
             return ps.executeUpdate();
         });
         return inserted > 0;
@@ -82,7 +93,32 @@ public class Outbox {
 
     /** Queues a message to the configured default channel and target (LOG in development). */
     public boolean enqueue(String kind, NotificationMessage message, @Nullable String dedupeKey) {
-        return enqueue(config.defaultChannel(), config.defaultTarget(), kind, message, dedupeKey);
+        return enqueue(config.defaultChannel(), config.defaultTarget(), kind, message, dedupeKey, null);
+    }
+
+    /** ... to the default channel, about a station. */
+    public boolean enqueue(String kind, NotificationMessage message, @Nullable String dedupeKey, long stationId) {
+        return enqueue(config.defaultChannel(), config.defaultTarget(), kind, message, dedupeKey, stationId);
+    }
+
+    /**
+     * The rows an admin may see (issue 16): about a station of the region {@code path} (and below), or — for an
+     * admin of a top-level region only — deployment-wide rows without a station.
+     */
+    public PageResponse<NotificationView> list(String regionPath, boolean topLevel, @Nullable OutboxStatus status,
+                                               Pageable pageable) {
+        var page = status == null ? rows.findInRegion(regionPath + "%", topLevel, pageable)
+                : rows.findInRegionByStatus(regionPath + "%", topLevel, status.name(), pageable);
+        return new PageResponse<>(page.getContent().stream().map(NotificationView::of).toList(),
+                pageable.getNumber(), pageable.getSize(), page.getTotalSize());
+    }
+
+    /** {@link #retry(long)} of a row the admin may see ({@link #list(String, boolean, OutboxStatus, Pageable)}). */
+    public NotificationView retry(long id, String regionPath, boolean topLevel) {
+        if (rows.countVisible(id, regionPath + "%", topLevel) == 0) {
+            throw ApiException.notFound("通知");
+        }
+        return retry(id);
     }
 
     public PageResponse<NotificationView> list(@Nullable OutboxStatus status, Pageable pageable) {

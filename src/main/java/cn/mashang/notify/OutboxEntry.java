@@ -22,5 +22,6 @@ record OutboxEntry(@Id @GeneratedValue @Nullable Long id,
                    @Nullable String lastError,
                    @Nullable String dedupeKey,
                    Instant createdAt,
-                   @Nullable Instant sentAt) {
+                   @Nullable Instant sentAt,
+                   @Nullable Long stationId) {
 }

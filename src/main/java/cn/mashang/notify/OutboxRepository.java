@@ -22,6 +22,21 @@ interface OutboxRepository extends CrudRepository<OutboxEntry, Long> {
 
     Page<OutboxEntry> findAll(Pageable pageable);
 
+    String IN_REGION = """
+             FROM notification_outbox o LEFT JOIN station s ON s.id = o.station_id
+             LEFT JOIN region r ON r.id = s.region_id
+             WHERE (r.path LIKE :path OR (o.station_id IS NULL AND :topLevel = TRUE))""";
+
+    @Query(value = "SELECT o.* " + IN_REGION + " ORDER BY o.id DESC", countQuery = "SELECT COUNT(*) " + IN_REGION)
+    Page<OutboxEntry> findInRegion(String path, boolean topLevel, Pageable pageable);
+
+    @Query(value = "SELECT o.* " + IN_REGION + " AND o.status = :status ORDER BY o.id DESC",
+            countQuery = "SELECT COUNT(*) " + IN_REGION + " AND o.status = :status")
+    Page<OutboxEntry> findInRegionByStatus(String path, boolean topLevel, String status, Pageable pageable);
+
+    @Query("SELECT COUNT(*) " + IN_REGION + " AND o.id = :id")
+    long countVisible(long id, String path, boolean topLevel);
+
     @Query("""
             SELECT id FROM notification_outbox WHERE status = 'PENDING' AND next_attempt_at <= :now
             ORDER BY next_attempt_at LIMIT :limit""")

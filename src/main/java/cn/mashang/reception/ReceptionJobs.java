@@ -84,7 +84,7 @@ public class ReceptionJobs {
                         + "\n- 时间：" + when + "—" + s.endsAt().atZone(Times.ZONE).format(DateTimeFormatter.ofPattern("HH:mm"))
                         + (s.place() == null ? "" : "\n- 地点：" + s.place()) + "\n- 已预约：" + s.booked() + " 人";
                 if (outbox.enqueue("reception.reminder", new NotificationMessage(title, md),
-                        "session-reminder:" + s.id() + ":" + d.deputyId())) {
+                        "session-reminder:" + s.id() + ":" + d.deputyId(), s.stationId())) {
                     written++;
                 }
             }

@@ -17,8 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Daily housekeeping of personal data (PIPL): anonymises name and mobile of concerns closed more than
- * {@code pii.retention-days} (default 365) ago, forgets idempotency answers (they hold tracking secrets) after
+ * Daily housekeeping of personal data (PIPL): anonymises name and mobile of every concern finished more than
+ * {@code pii.retention-days} (default 365) ago — closed, rejected or merged ({@link ConcernRepository#finishedWithPersonalData}), forgets idempotency answers (they hold tracking secrets) after
  * {@code intake.idempotency-ttl}, and deletes photos never attached to a concern. Every step is idempotent, so
  * replicas running it at the same time do no harm.
  */
@@ -52,8 +52,8 @@ public class PiiRetentionJob {
     public int run(Instant now) {
         int anonymised = 0;
         Instant cutoff = now.minus(Duration.ofDays(retentionDays));
-        for (var batch = concerns.closedWithPersonalData(cutoff); !batch.isEmpty();
-             batch = concerns.closedWithPersonalData(cutoff)) {
+        for (var batch = concerns.finishedWithPersonalData(cutoff); !batch.isEmpty();
+             batch = concerns.finishedWithPersonalData(cutoff)) {
             for (Long id : batch) {
                 anonymised += concerns.anonymise(id, now);
             }

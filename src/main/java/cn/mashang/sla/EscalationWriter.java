@@ -47,7 +47,8 @@ class EscalationWriter {
             return false;
         }
         outbox.enqueue(routing.channel(), target, "sla." + level.name().toLowerCase(), message,
-                "sla:" + o.facts().concernId() + ":" + clock.segment() + ":" + level + ":" + clock.deadline().toEpochMilli());
+                "sla:" + o.facts().concernId() + ":" + clock.segment() + ":" + level + ":" + clock.deadline().toEpochMilli(),
+                o.stationId());
         events.publishEvent(new SlaBreached(o.facts().concernId(), o.stationId(), o.facts().createdAt(), clock.segment(),
                 level, clock.deadline()));
         return true;

@@ -342,4 +342,53 @@ class OutboxTest implements TestPropertyProvider {
         Http.problem(http.toBlocking(), HttpRequest.GET("/api/v1/admin/notifications?status=FAILED"), 401);
         Http.problem(http.toBlocking(), HttpRequest.POST("/api/v1/admin/notifications/1/retry", ""), 401);
     }
+
+    /**
+     * Region scope of the admin outbox (issue 16): each admin lists and retries only the rows about stations of its
+     * region; rows about no station (deployment-wide) only the top-level admin.
+     */
+    @Test
+    void anAdminListsAndRetriesOnlyTheNotificationsOfItsOwnRegion() {
+        var client = http.toBlocking();
+        Map<String, Long> station = new HashMap<>();
+        for (String name : List.of(cn.mashang.auth.DemoIds.SHUITOU, cn.mashang.auth.DemoIds.HEPING)) {
+            station.put(name, tx.executeRead(st -> {
+                try (var ps = st.getConnection().prepareStatement("SELECT id FROM station WHERE name = ?")) {
+                    ps.setString(1, name);
+                    try (var rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        outbox.enqueue(Channel.WECOM, "nobody", "test", msg("水头"), null, station.get(cn.mashang.auth.DemoIds.SHUITOU));
+        outbox.enqueue(Channel.WECOM, "nobody", "test", msg("和平"), null, station.get(cn.mashang.auth.DemoIds.HEPING));
+        outbox.enqueue(Channel.WECOM, "nobody", "test", msg("全市"), null);
+        sender.runOnce();
+        Map<String, Long> ids = new HashMap<>();
+        rows.findAll().forEach(r -> ids.put(r.payload().contains("水头") ? "水头" : r.payload().contains("和平") ? "和平"
+                : "全市", r.id()));
+        Map<String, List<String>> seen = new HashMap<>();
+        for (String admin : List.of("lvliang-admin", "jiaokou-admin", "lishi-admin")) {
+            String token = cn.mashang.auth.Logins.token(client, admin);
+            var page = client.retrieve(HttpRequest.GET("/api/v1/admin/notifications?status=FAILED").bearerAuth(token), MAP);
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");
+            seen.put(admin, items.stream().map(i -> ids.entrySet().stream()
+                    .filter(e -> e.getValue() == ((Number) i.get("id")).longValue()).findFirst().orElseThrow().getKey())
+                    .sorted().toList());
+        }
+        assertEquals(Map.of("lvliang-admin", List.of("全市", "和平", "水头"), "jiaokou-admin", List.of("水头"),
+                "lishi-admin", List.of("和平")), seen);
+        String lishi = cn.mashang.auth.Logins.token(client, "lishi-admin");
+        for (String foreign : List.of("水头", "全市")) {
+            Http.problem(client, HttpRequest.POST("/api/v1/admin/notifications/" + ids.get(foreign) + "/retry", "")
+                    .bearerAuth(lishi), 404);
+        }
+        assertEquals(200, client.exchange(HttpRequest.POST("/api/v1/admin/notifications/" + ids.get("和平") + "/retry", "")
+                .bearerAuth(lishi), String.class).code());
+    }
 }

@@ -1,5 +1,7 @@
 package cn.mashang.resident;
 
+import cn.mashang.concern.ConcernState;
+
 import cn.mashang.concern.Intake;
 import cn.mashang.Db;
 
@@ -89,5 +91,47 @@ class PrivacyTest {
                 java.sql.Timestamp.from(now.minus(Duration.ofDays(1)))));
         assertEquals("保留期测试：一年多以前办结的反映",
                 cn.mashang.Http.get(client, Intake.trackUri(old)).get("content"));
+    }
+
+    /**
+     * Generated over every state (and merged or not): a concern whose every clock stopped 400 days ago is
+     * anonymised exactly when it is finished — closed, rejected or merged into another — and never while open.
+     */
+    @Test
+    void everyFinishedConcernIsAnonymisedOnTimeWhateverHowItEndedAndOpenOnesNever() {
+        BlockingHttpClient client = http.toBlocking();
+        Instant now = Instant.parse("2028-06-01T00:00:00Z");
+        java.sql.Timestamp longAgo = java.sql.Timestamp.from(now.minus(Duration.ofDays(400)));
+        var survivor = Intake.submit(client, Intake.withContact(body(REGIONAL_CODE, "保留期：合并后保留的那件反映")));
+        long survivorId = count(tx, "SELECT id FROM concern WHERE tracking_no = ?", survivor.get("trackingNo"));
+        java.util.Map<String, Boolean> expected = new java.util.LinkedHashMap<>();
+        int n = 0;
+        for (ConcernState state : ConcernState.values()) {
+            for (boolean merged : new boolean[]{false, true}) {
+                if (merged && state != ConcernState.RESOLVED && state != ConcernState.CLOSED) {
+                    continue;   // only a resolved (DUPLICATE_MERGED) concern, or one closed later, carries a merge
+                }
+                var c = Intake.submit(client, Intake.withContact(body(REGIONAL_CODE,
+                        "保留期第 " + (++n) + " 件：状态" + state.label() + (merged ? "（已合并）" : "") + "的反映，编号" + n)));
+                cn.mashang.Db.sql(tx, "UPDATE concern SET state = ?, merged_into_id = ?, outcome = ?, created_at = ?, "
+                                + "resolved_at = ?, closed_at = ?, updated_at = ? WHERE tracking_no = ?",
+                        state.name(), merged ? survivorId : null, merged ? "DUPLICATE_MERGED" : null, longAgo,
+                        state == ConcernState.RESOLVED || state == ConcernState.CLOSED ? longAgo : null,
+                        state == ConcernState.CLOSED ? longAgo : null, longAgo, c.get("trackingNo"));
+                boolean finished = state == ConcernState.CLOSED || state == ConcernState.REJECTED || merged;
+                expected.put((String) c.get("trackingNo") + " " + state + (merged ? " merged" : ""), finished);
+            }
+        }
+        retention.run(now);
+        java.util.List<String> wrong = new java.util.ArrayList<>();
+        expected.forEach((key, finished) -> {
+            long purged = count(tx, "SELECT COUNT(*) FROM concern WHERE tracking_no = ? AND mobile_enc IS NULL "
+                    + "AND mobile_hash IS NULL AND contact_name IS NULL AND pii_purged_at IS NOT NULL", key.split(" ")[0]);
+            if ((purged == 1) != finished) {
+                wrong.add(key + (finished ? " kept its name and mobile" : " lost them while open"));
+            }
+        });
+        assertEquals(java.util.List.of(), wrong);
+        assertTrue(expected.values().stream().filter(b -> b).count() >= 4, expected::toString);
     }
 }

@@ -13,6 +13,8 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.web.router.Router;
+import cn.mashang.auth.Logins;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,7 +47,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The bad-input corpus: oversized bodies, wrong content types, invalid UTF-8, control characters, huge paging
  * values, negative and absurd ids, path traversal — each answers the right 4xx as problem+json without a stack
  * trace or a Java class name. HTML/script in every text field of a submission is stored and answered as text and
- * never reaches a served page.
+ * never reaches a served page. Generated from the route table ({@link ApiRoutes}): every date/time input of every
+ * route refuses both ends of the calendar, every text input the one text rule and non-text JSON, every query
+ * string unknown parameters and values — each a 400 naming the field.
  */
 @MicronautTest(transactional = false)
 class BadInputTest {
@@ -56,7 +64,10 @@ class BadInputTest {
     TransactionOperations<Connection> tx;
     @Inject
     JdbcOperations jdbc;
+    @Inject
+    Router router;
     BlockingHttpClient client;
+    final Map<String, String> tokens = new HashMap<>();
 
     record Case(String name, HttpMethod method, String path, MediaType type, Object body, Set<Integer> expected) {
         @Override
@@ -211,5 +222,167 @@ class BadInputTest {
             assertTrue(csp != null && csp.contains("script-src 'self'") && !csp.contains("unsafe-inline' 'unsafe-eval")
                     && csp.contains("frame-ancestors 'none'"), () -> page + " CSP " + csp);
         }
+    }
+
+    // ---- generated from the route table (issue 16: dates out of range, input hygiene) ----
+
+    /** Dates each date input must refuse: both ends of what java.time parses, and just outside the window. */
+    static final List<String> FAR_DAYS = List.of("+999999999-12-31", "9999-12-31", "1900-01-01", "1999-12-31",
+            LocalDate.now(cn.mashang.common.Times.ZONE).plusYears(5).plusDays(2).toString());
+
+    private static String dateLiteral(Class<?> type, String day) {
+        return "\"" + (type == LocalDate.class ? day : day + "T09:00:00+08:00") + "\"";
+    }
+
+    private String token(ApiRoutes.Route r) {
+        String login = ApiRoutes.caller(r);
+        return login == null ? null : tokens.computeIfAbsent(login, l -> Logins.token(client, l));
+    }
+
+    /** The answer's status and the fields its problem names ("errors"). */
+    private Map.Entry<Integer, String> call(ApiRoutes.Route r, String path, String json) {
+        MutableHttpRequest<Object> request = HttpRequest.create(r.method(), path);
+        String token = token(r);
+        if (token != null) {
+            request.bearerAuth(token);
+        }
+        if (json != null) {
+            request.contentType(MediaType.APPLICATION_JSON_TYPE).body(json);
+        }
+        request.header("Idempotency-Key", "probe-" + UUID.randomUUID()).header("X-Forwarded-For", "10.56.0.1");
+        try {
+            var response = client.exchange(request, String.class);
+            return Map.entry(response.code(), "");
+        } catch (HttpClientResponseException e) {
+            Map<String, Object> body = e.getResponse().getBody(MAP).orElse(Map.of());
+            return Map.entry(e.getStatus().getCode(), String.valueOf(body.get("errors")));
+        }
+    }
+
+    private static boolean names(Map.Entry<Integer, String> answer, String field) {
+        return answer.getKey() == 400 && answer.getValue().contains("field=" + field + ",")
+                || answer.getValue().contains("field=" + field + "}");
+    }
+
+    @Test
+    void everyDateOfEveryRouteOutsideTheWindowAnswers400NamingTheField() {
+        List<ApiRoutes.Route> routes = ApiRoutes.api(router);
+        List<String> wrong = new ArrayList<>();
+        Set<String> inputs = new java.util.TreeSet<>();
+        for (ApiRoutes.Probe p : ApiRoutes.bodyProbes(routes, ApiRoutes::temporal)) {
+            inputs.add(p.toString());
+            String path = ApiRoutes.fill(p.route(), p.action());
+            for (String day : FAR_DAYS) {
+                var answer = call(p.route(), path, p.json(t -> dateLiteral(t, day)));
+                if (!names(answer, p.field())) {
+                    wrong.add(p + " = " + day + " → " + answer);
+                }
+            }
+            String today = LocalDate.now(cn.mashang.common.Times.ZONE).plusDays(1).toString();
+            var inside = call(p.route(), path, p.json(t -> dateLiteral(t, today)));
+            if (inside.getValue().contains("field=" + p.field()) && inside.getValue().contains("2000-01-01")) {
+                wrong.add(p + " refuses tomorrow by the window: " + inside);
+            }
+        }
+        for (ApiRoutes.Route r : routes) {
+            for (var a : r.queryArguments()) {
+                if (!ApiRoutes.temporal(a.getType())) {
+                    continue;
+                }
+                String name = r.queryName(a);
+                inputs.add(r.key() + " ?" + name);
+                for (String day : FAR_DAYS) {
+                    var answer = call(r, ApiRoutes.fill(r, null) + "?" + name + "=" + day.replace("+", "%2B"), null);
+                    if (!names(answer, name)) {
+                        wrong.add(r.key() + " ?" + name + "=" + day + " → " + answer);
+                    }
+                }
+            }
+        }
+        System.out.println("date inputs probed: " + inputs);
+        assertTrue(inputs.size() >= 10, () -> "the route table was read: " + inputs);
+        assertTrue(inputs.stream().anyMatch(i -> i.contains("/sessions") && i.endsWith(" date"))
+                && inputs.stream().anyMatch(i -> i.contains("action=refer deadline"))
+                && inputs.stream().anyMatch(i -> i.contains("action=request-extension until"))
+                && inputs.stream().anyMatch(i -> i.contains("/plans") && i.endsWith(" startsAt")), inputs::toString);
+        assertEquals(List.of(), wrong);
+    }
+
+    /** Text that breaks the one text rule, and a JSON number where text belongs. */
+    static final Map<String, String> BAD_TEXT = Map.of(
+            "NUL", "\"a\\u0000b\"",
+            "lone high surrogate", "\"a\\ud800b\"",
+            "lone low surrogate", "\"a\\udc00b\"",
+            "escape character", "\"a\\u001b[31mb\"",
+            "C1 control", "\"a\\u0085b\"",
+            "number for text", "12345",
+            "object for text", "{\"x\":1}");
+
+    @Test
+    void everyTextOfEveryRouteRefusesControlCharactersLoneSurrogatesAndNonText() {
+        List<ApiRoutes.Route> routes = ApiRoutes.api(router);
+        List<String> wrong = new ArrayList<>();
+        int probed = 0;
+        for (ApiRoutes.Probe p : ApiRoutes.bodyProbes(routes, t -> t == String.class)) {
+            String path = ApiRoutes.fill(p.route(), p.action());
+            for (var bad : BAD_TEXT.entrySet()) {
+                var answer = call(p.route(), path, p.json(t -> bad.getValue()));
+                if (!names(answer, p.field())) {
+                    wrong.add(p + " with " + bad.getKey() + " → " + answer);
+                }
+            }
+            var fine = call(p.route(), path, p.json(t -> "\"第一行\\n\\t第二行\""));
+            if (fine.getValue().contains("field=" + p.field()) && fine.getValue().matches(".*(控制字符|代理项|无效的字符|应为文本).*")) {
+                wrong.add(p + " refuses a line feed and a tab: " + fine);
+            }
+            probed++;
+        }
+        for (ApiRoutes.Route r : routes) {
+            for (var a : r.queryArguments()) {
+                if (a.getType() == String.class) {
+                    String name = r.queryName(a);
+                    var answer = call(r, ApiRoutes.fill(r, null) + "?" + name + "=a%00b", null);
+                    if (!names(answer, name)) {
+                        wrong.add(r.key() + " ?" + name + "=a%00b → " + answer);
+                    }
+                    probed++;
+                }
+            }
+        }
+        System.out.println("text inputs probed: " + probed);
+        assertTrue(probed >= 60, "the route table was read: " + probed);
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    void everyQueryOfEveryRouteRefusesUnknownParametersBooleansAndEnumValues() {
+        List<ApiRoutes.Route> routes = ApiRoutes.api(router);
+        List<String> wrong = new ArrayList<>();
+        int typed = 0;
+        for (ApiRoutes.Route r : routes) {
+            if (r.method() != HttpMethod.GET) {
+                continue;
+            }
+            var unknown = call(r, ApiRoutes.fill(r, null) + "?overdu=true", null);
+            if (!names(unknown, "overdu")) {
+                wrong.add(r.key() + " ?overdu=true → " + unknown);
+            }
+            for (var a : r.queryArguments()) {
+                Class<?> t = a.getType();
+                if (t == Boolean.class || t == boolean.class || t.isEnum()) {
+                    String name = r.queryName(a);
+                    var answer = call(r, ApiRoutes.fill(r, null) + "?" + name + "=maybe", null);
+                    if (!names(answer, name)) {
+                        wrong.add(r.key() + " ?" + name + "=maybe → " + answer);
+                    }
+                    typed++;
+                }
+            }
+        }
+        assertTrue(typed >= 4, "boolean and enum query values were found: " + typed);
+        assertEquals(List.of(), wrong);
+        String head = Logins.token(client, "head-qjny");
+        assertEquals(200, client.exchange(HttpRequest.GET("/api/v1/me/queue?overdue=true").bearerAuth(head),
+                String.class).code(), "a proper boolean still works");
     }
 }

@@ -59,6 +59,8 @@ class RouteScopeMatrixTest {
             Map.entry("POST /api/v1/auth/logout", "ends the caller's own sessions"),
             Map.entry("GET /api/v1/admin/accounts", "lists the admin's own region only (AdminApiTest)"),
             Map.entry("GET /api/v1/admin/notifications", "the admin's own region's outbox (OutboxTest)"),
+            Map.entry("GET /api/v1/admin/pii-access", "the contact reveals of the admin's own region's concerns "
+                    + "(ConcernIntakeTest#onlyTheCurrentHandlersSeeTheFullMobileWhileItIsOpenAndTheRegionAdminsReadEveryReveal)"),
             Map.entry("GET /api/v1/admin/sla-rules", "the admin's own region's rules and the city-wide ones (SlaAdminScopeTest)"),
             Map.entry("GET /api/v1/admin/calendar/{year}", "the national working-day calendar, the same for every admin"),
             Map.entry("GET /api/v1/me/queue", "the caller's own queue (ConcernLifecycleHttpTest)"),
@@ -88,6 +90,12 @@ class RouteScopeMatrixTest {
     HttpClient http;
     @Inject
     DemoIds ids;
+    @Inject
+    cn.mashang.notify.Outbox outbox;
+    @Inject
+    io.micronaut.data.jdbc.runtime.JdbcOperations jdbc;
+    @Inject
+    io.micronaut.transaction.TransactionOperations<java.sql.Connection> tx;
     BlockingHttpClient client;
     static Map<String, Object> foreign;
 
@@ -151,7 +159,22 @@ class RouteScopeMatrixTest {
                 + "/open311-clients", Map.of("name", "矩阵测试客户端")).bearerAuth(Logins.token(client, "jiaokou-admin")), MAP);
         f.put("open311-clients", ((Number) ((Map<?, ?>) o311.get("client")).get("id")).longValue());
         f.put("photoId", 987654321L);
-        f.put("notifications", 987654321L);
+        long row = tx.executeWrite(status -> {
+            outbox.enqueue(cn.mashang.notify.Channel.LOG, "default", "matrix", new cn.mashang.notify.NotificationMessage(
+                    "矩阵测试", "水头站的通知"), "matrix-" + UUID.randomUUID(), station);
+            long last = jdbc.prepareStatement("SELECT MAX(id) FROM notification_outbox", ps -> {
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            });
+            jdbc.prepareStatement("UPDATE notification_outbox SET status = 'FAILED' WHERE id = ?", ps -> {
+                ps.setLong(1, last);
+                return ps.executeUpdate();
+            });
+            return last;
+        });
+        f.put("notifications", row);   // a FAILED row about 水头: nobody outside 交口县 may retry it
         f.put("sla-rules", 987654321L);
         f.put("action", "accept");
         f.put("year", 2026);
@@ -316,5 +339,192 @@ class RouteScopeMatrixTest {
             }
         }
         assertEquals(List.of(), not401);
+    }
+
+    // ---- issue 16: writes inside the caller's own region that name foreign objects in the body ----
+
+    private Map<String, Object> exchange(MutableHttpRequest<?> request, List<Integer> status) {
+        try {
+            var r = client.exchange(request, cn.mashang.Http.MAP);
+            status.add(r.code());
+            return r.body() == null ? Map.of() : r.body();
+        } catch (HttpClientResponseException e) {
+            status.add(e.getStatus().getCode());
+            return Map.of();
+        }
+    }
+
+    private long create(String token, String path, Map<String, Object> body) {
+        return ((Number) client.retrieve(HttpRequest.POST(path, body).bearerAuth(token), cn.mashang.Http.MAP)
+                .get("id")).longValue();
+    }
+
+    private static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A deputy whose home is 离石区 but who also sits in the 水头 station of 交口县 (seated by the city admin). */
+    private long spanningDeputy(String city) {
+        long deputy = create(city, "/api/v1/admin/deputies", Map.of("name", "跨区代表" + unique(), "levels",
+                List.of("CITY"), "regionId", ids.region("离石区")));
+        create(city, "/api/v1/admin/memberships", Map.of("stationId", ids.station(DemoIds.HEPING), "deputyId", deputy));
+        create(city, "/api/v1/admin/memberships", Map.of("stationId", ids.station(DemoIds.SHUITOU), "deputyId", deputy));
+        return deputy;
+    }
+
+    /**
+     * Generated over every POST/PUT route whose path the 离石区 admin can fill with objects of its own region
+     * (freshly created, so the writes harm nothing) × every id property of the route's body type × the values of an
+     * enum {@code role} property: with that one id naming an object outside the region — of 交口县, or a 离石区
+     * deputy who also sits in 交口县 — no write may succeed and store it. The same body with only own objects does
+     * succeed on the account and membership routes (the test can fail).
+     */
+    @Test
+    void noWriteInsideTheAdminsRegionStoresAForeignObjectNamedInItsBody() {
+        String admin = Logins.token(client, "lishi-admin");
+        String city = Logins.token(client, "lvliang-admin");
+        long region = ids.region("离石区");
+        long station = create(admin, "/api/v1/admin/stations", Map.of("regionId", region, "name", "矩阵自有站" + unique(),
+                "kind", "STATION", "type", "REGIONAL", "address", "离石区某路1号"));
+        long deputy = create(admin, "/api/v1/admin/deputies", Map.of("name", "自有代表" + unique(), "levels",
+                List.of("COUNTY"), "regionId", region));
+        long seated = create(admin, "/api/v1/admin/deputies", Map.of("name", "自有代表" + unique(), "levels",
+                List.of("COUNTY"), "regionId", region));
+        long membership = create(admin, "/api/v1/admin/memberships", Map.of("stationId", station, "deputyId", seated));
+        long department = create(admin, "/api/v1/admin/departments", Map.of("regionId", region, "name", "自有单位" + unique()));
+        long account = create(admin, "/api/v1/admin/accounts", Map.of("loginName", "own-" + unique(), "displayName",
+                "自有账号", "password", "Matrix2026x", "role", "LIAISON", "stationId", station));
+        Map<String, Object> own = Map.of("regions", region, "stations", station, "deputies", deputy,
+                "memberships", membership, "departments", department, "accounts", account);
+        Map<String, Object> ownIds = Map.of("regionId", region, "parentId", region, "stationId", station,
+                "deputyId", deputy, "departmentId", department);
+        Object spanning = spanningDeputy(city);
+        Map<String, List<Object>> foreignIds = Map.of("regionId", List.of(foreign.get("regionId")),
+                "parentId", List.of(foreign.get("regionId")), "stationId", List.of(foreign.get("stationId")),
+                "deputyId", List.of(foreign.get("deputyId"), spanning),
+                "departmentId", List.of(foreign.get("departments")));
+        List<String> breaches = new ArrayList<>();
+        Set<String> live = new TreeSet<>();
+        int probes = 0;
+        for (ApiRoutes.Route r : ApiRoutes.api(router)) {
+            if (!(r.method() == HttpMethod.POST || r.method() == HttpMethod.PUT) || !r.roles().contains("ADMIN")
+                    || r.body().isEmpty()) {
+                continue;
+            }
+            String path = fillWith(r.path(), own);
+            var bi = io.micronaut.core.beans.BeanIntrospector.SHARED.findIntrospection(r.body().get().getType());
+            if (path == null || bi.isEmpty()) {
+                continue;
+            }
+            List<String> props = bi.get().getBeanProperties().stream().map(p -> p.getName()).toList();
+            List<Object> roles = bi.get().getProperty("role").map(p -> p.getType().isEnum()
+                    ? List.<Object>of(p.getType().getEnumConstants()) : List.<Object>of("ADMIN")).orElse(List.of("ADMIN"));
+            for (Object role : roles) {
+                Map<String, Object> base = foreignBody();
+                base.put("role", role.toString());
+                base.putAll(ownIds);
+                base.put("password", "Matrix2026x");
+                List<Integer> status = new ArrayList<>();
+                exchange(HttpRequest.create(r.method(), path).body(fresh(base)).bearerAuth(admin), status);
+                if (status.get(0) < 300) {
+                    live.add(r.key() + " role=" + role);
+                }
+                for (String field : ownIds.keySet()) {
+                    if (!props.contains(field)) {
+                        continue;
+                    }
+                    for (Object alien : foreignIds.get(field)) {
+                        if (r.path().equals("/api/v1/admin/memberships") && alien.equals(spanning)) {
+                            continue;   // a seat spans its station and the deputy's HOME only: both are in 离石区
+                        }
+                        Map<String, Object> body = fresh(base);
+                        body.put(field, alien);
+                        List<Integer> st = new ArrayList<>();
+                        Map<String, Object> answer = exchange(HttpRequest.create(r.method(), path).body(body)
+                                .bearerAuth(admin), st);
+                        probes++;
+                        if (st.get(0) < 300 && String.valueOf(alien).equals(String.valueOf(answer.get(field)))) {
+                            breaches.add(r.key() + " role=" + role + " stored " + field + "=" + alien + " (" + st + ")");
+                        }
+                    }
+                }
+            }
+        }
+        System.out.printf("body matrix: %d probes; own-scope writes that succeed: %s%n", probes, live);
+        assertTrue(live.contains("POST /api/v1/admin/accounts role=STATION_HEAD")
+                && live.stream().anyMatch(l -> l.startsWith("POST /api/v1/admin/memberships ")), live::toString);
+        assertEquals(List.of(), breaches);
+    }
+
+    /**
+     * Objects that span regions belong to their common ancestor: every admin route on an account or deputy (path
+     * {id}) refuses the 离石区 admin for a 离石区 deputy seated in 交口县 too, and for that deputy's login; the city
+     * admin may act (reset the password).
+     */
+    @Test
+    void anObjectReachingAnotherRegionIsManagedByTheCommonAncestorOnly() {
+        String admin = Logins.token(client, "lishi-admin");
+        String city = Logins.token(client, "lvliang-admin");
+        long deputy = spanningDeputy(city);
+        long account = create(city, "/api/v1/admin/accounts", Map.of("loginName", "span-" + unique(),
+                "displayName", "跨区代表账号", "password", "Matrix2026x", "role", "DEPUTY", "deputyId", deputy));
+        List<String> breaches = new ArrayList<>();
+        int probed = 0;
+        for (ApiRoutes.Route r : ApiRoutes.api(router)) {
+            Long id = r.path().startsWith("/api/v1/admin/accounts/{id}") ? Long.valueOf(account)
+                    : r.path().startsWith("/api/v1/admin/deputies/{id}") ? Long.valueOf(deputy) : null;
+            if (id == null) {
+                continue;
+            }
+            MutableHttpRequest<Object> request = HttpRequest.create(r.method(), r.path().replace("{id}", id.toString()));
+            if (r.method() == HttpMethod.POST || r.method() == HttpMethod.PUT) {
+                Map<String, Object> body = foreignBody();
+                body.putAll(Map.of("role", "DEPUTY", "deputyId", deputy, "regionId", ids.region("离石区"),
+                        "password", "Matrix2026x", "name", "跨区代表改名"));
+                request.body(body);
+            }
+            int status = call(new Route(r.method(), r.path(), r.roles(), List.of()), request.getPath(), admin, request);
+            probed++;
+            if (status < 400 || status >= 500) {
+                breaches.add(r.key() + " = " + status);
+            }
+        }
+        assertTrue(probed >= 6, "account and deputy routes were found: " + probed);
+        assertEquals(List.of(), breaches);
+        assertEquals(200, client.exchange(HttpRequest.POST("/api/v1/admin/accounts/" + account + "/password",
+                Map.of("password", "Ancestor2026x")).bearerAuth(city), String.class).code());
+    }
+
+    private int call(Route route, String path, String token, MutableHttpRequest<Object> request) {
+        request.bearerAuth(token);
+        try {
+            return client.exchange(request, String.class).code();
+        } catch (HttpClientResponseException e) {
+            return e.getStatus().getCode();
+        }
+    }
+
+    private static Map<String, Object> fresh(Map<String, Object> base) {
+        Map<String, Object> b = new HashMap<>(base);
+        b.put("name", "矩阵" + unique());
+        b.put("loginName", "m-" + unique());
+        b.put("displayName", "矩阵" + unique());
+        return b;
+    }
+
+    private static String fillWith(String path, Map<String, Object> own) {
+        Matcher m = VARIABLE.matcher(path);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String before = path.substring(0, m.start());
+            String collection = before.substring(before.lastIndexOf('/', before.length() - 2) + 1, before.length() - 1);
+            Object value = m.group(1).equals("id") ? own.get(collection) : null;
+            if (value == null) {
+                return null;
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(String.valueOf(value)));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 }

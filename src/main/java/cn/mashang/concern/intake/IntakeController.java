@@ -124,7 +124,7 @@ public class IntakeController {
         if (file.getSize() > Integer.MAX_VALUE) {
             throw new ApiException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "图片过大", "图片过大");
         }
-        PhotoProcessor.Encoded jpeg = processor.process(file.getBytes());
+        PhotoProcessor.Encoded jpeg = processor.process(file.getSize(), file::getBytes);
         String name = store.put(jpeg.jpeg(), "jpg");
         byte[] t = new byte[18];
         random.nextBytes(t);

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 
 /**
@@ -67,7 +68,22 @@ public class IntakeCore {
 
     /** The earlier answer to this key, when there is one (same body: replayed; another body: 422; unfinished: 409). */
     <A> Optional<Once<A>> earlier(String idemKey, String requestHash, Class<A> type) {
-        return idempotency.findByIdemKey(idemKey).map(r -> new Once<>(replay(r, requestHash, type), true));
+        return earlier(idemKey, requestHash, type, (scope, answer) -> true);
+    }
+
+    /**
+     * Like {@link #earlier(String, String, Class)}, but the answer is replayed only when {@code sameSender} accepts
+     * the first request's scope and answer; anyone else gets the 422 a different body gets, so a replayed key and
+     * body reveal nothing (security, issue 16).
+     */
+    <A> Optional<Once<A>> earlier(String idemKey, String requestHash, Class<A> type, BiPredicate<String, A> sameSender) {
+        return idempotency.findByIdemKey(idemKey).map(r -> {
+            A answer = replay(r, requestHash, type);
+            if (!sameSender.test(r.scope(), answer)) {
+                throw reused();
+            }
+            return new Once<>(answer, true);
+        });
     }
 
     /**
@@ -75,13 +91,19 @@ public class IntakeCore {
      * it fails because a concurrent request with the same key won, answers the winner's answer instead.
      */
     <A> Once<A> write(String idemKey, String requestHash, Class<A> type, int attempts, Supplier<A> write) {
+        return write(idemKey, requestHash, type, (scope, answer) -> true, attempts, write);
+    }
+
+    /** {@link #write(String, String, Class, int, Supplier)} whose replay of a winner is bound like {@link #earlier}. */
+    <A> Once<A> write(String idemKey, String requestHash, Class<A> type, BiPredicate<String, A> sameSender, int attempts,
+                      Supplier<A> write) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return new Once<>(write.get(), false);
             } catch (ApiException e) {
                 throw e;
             } catch (RuntimeException e) {
-                Optional<Once<A>> winner = earlier(idemKey, requestHash, type);
+                Optional<Once<A>> winner = earlier(idemKey, requestHash, type, sameSender);
                 if (winner.isPresent()) {
                     return winner.get();
                 }
@@ -114,6 +136,10 @@ public class IntakeCore {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(k);
     }
 
+    private static ApiException reused() {
+        return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "请求无法处理", "此 Idempotency-Key 已用于另一份内容，请勿重复使用");
+    }
+
     String seal(Object answer) {
         try {
             return crypto.encrypt(json.writeValueAsString(answer));
@@ -124,8 +150,7 @@ public class IntakeCore {
 
     private <A> A replay(IdempotencyRecord record, String requestHash, Class<A> type) {
         if (!record.requestHash().equals(requestHash)) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "请求无法处理",
-                    "此 Idempotency-Key 已用于另一份内容，请勿重复使用");
+            throw reused();
         }
         if (record.response() == null) {
             throw new ApiException(HttpStatus.CONFLICT, "操作冲突", "相同的提交正在处理，请稍后重试",

@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 
 /**
  * Resident intake: validates a submission against its code, replays idempotent retries, applies rate limits,
@@ -99,7 +100,10 @@ public class IntakeService {
         String requestHash = core.fingerprint(req.code(), req.category(), content, Objects.toString(address0, ""),
                 Objects.toString(name, ""), Objects.toString(mobile, ""), String.join(",", photoIds),
                 String.valueOf(Boolean.TRUE.equals(req.consent())));
-        Optional<IntakeCore.Once<SubmitAnswer>> earlier = core.earlier(idemKey, requestHash, SubmitAnswer.class);
+        // replays are bound to the sender (security, issue 16): its device when it has a token, else its address
+        String sender = device.isPresent() ? "device:" + device.get().id().substring(0, 16) : "addr:" + address;
+        BiPredicate<String, SubmitAnswer> sameSender = (scope, a) -> sender.equals(scope) || tokenItGot(a, device);
+        Optional<IntakeCore.Once<SubmitAnswer>> earlier = core.earlier(idemKey, requestHash, SubmitAnswer.class, sameSender);
         if (earlier.isPresent()) {
             return result(earlier.get());
         }
@@ -112,13 +116,12 @@ public class IntakeService {
         String issuedToken = device.isPresent() ? null : tokens.issue(dev.subject(), now);
         checkPhotos(photoIds, dev);
         String mobileHash = crypto.hmac(mobile);
-        String scope = device.isPresent() ? "device:" + dev.id().substring(0, 16) : "addr:" + address;
-        IdempotencyRecord record = core.record(idemKey, scope, requestHash, now);
+        IdempotencyRecord record = core.record(idemKey, sender, requestHash, now);
 
         // a device whose token was issued just now, without a mobile number, has no earlier concern to fold into
         Optional<Concern> first = device.isEmpty() && mobileHash == null ? Optional.empty()
                 : nearDuplicate(code, dev, mobileHash, content, now);
-        return result(core.write(idemKey, requestHash, SubmitAnswer.class, 3, () -> {
+        return result(core.write(idemKey, requestHash, SubmitAnswer.class, sameSender, 3, () -> {
             if (first.isPresent()) {
                 SubmitAnswer a = new SubmitAnswer(first.get().trackingNo(), null, null, true, issuedToken);
                 return writer.fold(record, first.get(), a, core::seal, now);
@@ -136,6 +139,12 @@ public class IntakeService {
                     c -> new SubmitAnswer(c.trackingNo(), app.publicBaseUrl() + "/t/" + c.trackingNo() + "#k=" + key,
                             key, false, issuedToken), core::seal);
         }));
+    }
+
+    /** The first answer issued a resident token to the device that sends the replay. */
+    private boolean tokenItGot(SubmitAnswer a, Optional<ResidentTokens.Device> device) {
+        return device.isPresent() && a.residentToken() != null && tokens.verify(a.residentToken(), Times.now())
+                .map(d -> d.id().equals(device.get().id())).orElse(false);
     }
 
     /** 201 for a new concern, 200 for one folded into an earlier concern; replays answer as the original did. */
@@ -160,7 +169,9 @@ public class IntakeService {
                                             String content, Instant now) {
         List<Concern> recent = concerns.recentFromSameSender(code.id(), now.minus(config.duplicateWindow()),
                 dev.id(), mobileHash == null ? "-" : mobileHash);
-        return recent.stream()
+        // only the sender's own concerns (security, issue 16): folding into another device's concern found by the
+        // mobile number would tell a stranger that a concern with that text and number exists
+        return recent.stream().filter(c -> dev.id().equals(c.residentDeviceId()))
                 .filter(c -> Similarity.jaccard(c.content(), content) >= config.duplicateSimilarity())
                 .findFirst();
     }

@@ -42,9 +42,11 @@ class StaffConcernController {
     private final PiiAccessLog.Repository piiLog;
     private final PiiCrypto crypto;
     private final PhotoStore store;
+    private final ContactReveal reveal;
 
     StaffConcernController(BeanProvider<Scopes> scopes, ConcernRepository concerns, ConcernPhotoRepository photos,
-                           PiiAccessLog.Repository piiLog, PiiCrypto crypto, PhotoStore store) {
+                           PiiAccessLog.Repository piiLog, PiiCrypto crypto, PhotoStore store, ContactReveal reveal) {
+        this.reveal = reveal;
         this.scopes = scopes;
         this.concerns = concerns;
         this.photos = photos;
@@ -57,15 +59,20 @@ class StaffConcernController {
     record Contact(long concernId, @Nullable String contactName, @Nullable String mobile) {
     }
 
-    /** The resident's name and full mobile number for a callback; every reveal is written to pii_access_log. */
+    /**
+     * The resident's name and full mobile number for a callback, to the current handlers only ({@link ContactReveal});
+     * every reveal is written to pii_access_log, which the region's admins read ({@link PiiAccessLogController}).
+     */
     @Operation(operationId = "getConcernContact", summary = "联系方式 / Reveal the resident's name and mobile (audited)")
     @Get("/concerns/{id}/contact")
     @Secured({"DEPUTY", "LIAISON", "STATION_HEAD"})
     @Transactional
     HttpResponse<Contact> contact(long id, Authentication auth) {
         Concern c = visible(id, auth);
-        long account = scopes().of(auth).accountId();
-        piiLog.save(new PiiAccessLog(null, c.id(), account, "mobile", Times.now()));
+        var me = scopes().of(auth);
+        var now = Times.now();
+        reveal.require(c, me, now);
+        piiLog.save(new PiiAccessLog(null, c.id(), me.accountId(), "mobile", now));
         return HttpResponse.ok(new Contact(c.id(), c.contactName(), crypto.decrypt(c.mobileEnc())))
                 .header("Cache-Control", "no-store");
     }

@@ -122,7 +122,7 @@ class WorkController {
         try {
             parsed = json.readValue(body == null || body.isBlank() ? "{}" : body, ActionBody.typeOf(a));
         } catch (IOException | RuntimeException e) {
-            throw ApiException.badRequest("请求体不是有效的 JSON，或字段类型不对");
+            throw ApiException.within(e).orElseGet(() -> ApiException.badRequest("请求体不是有效的 JSON，或字段类型不对"));
         }
         if (parsed == null) {
             throw ApiException.badRequest("缺少请求体");

@@ -42,6 +42,7 @@ import static cn.mashang.concern.Intake.randomAddress;
 import static cn.mashang.concern.Intake.submit;
 import static cn.mashang.concern.Intake.trackUri;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -304,12 +305,22 @@ class ConcernIntakeTest {
         assertEquals(201, other.code());
     }
 
+    /** Folding is no oracle (issue 16): another device with the same text and mobile gets a concern of its own. */
     @Test
-    void theSameMobileNumberFromAnotherDeviceIsAlsoFolded() {
+    void theSameTextAndMobileFromAnotherDeviceLearnNothingAboutTheEarlierConcern() {
         var first = submit(client, Intake.withContact(body(REGIONAL_CODE, "同一手机号：楼下商铺油烟扰民严重")));
-        var again = submit(client, Intake.withContact(body(REGIONAL_CODE, "同一手机号：楼下商铺油烟扰民严重")));
-        assertEquals(true, again.get("folded"));
-        assertEquals(first.get("trackingNo"), again.get("trackingNo"));
+        var again = submit(client, Intake.withContact(body(REGIONAL_CODE, "同一手机号：楼下商铺油烟扰民严重")),
+                "k-" + UUID.randomUUID(), null, randomAddress());
+        assertEquals(201, again.code());
+        assertEquals(false, again.body().get("folded"));
+        assertNotEquals(first.get("trackingNo"), again.body().get("trackingNo"));
+        assertNotNull(again.body().get("key"));
+        String stranger = (String) again.body().get("residentToken");
+        var third = submit(client, Intake.withContact(body(REGIONAL_CODE, "同一手机号：楼下商铺油烟扰民严重")),
+                "k-" + UUID.randomUUID(), (String) first.get("residentToken"), randomAddress());
+        assertEquals(true, third.body().get("folded"), "the first device's own repeat still folds");
+        assertEquals(first.get("trackingNo"), third.body().get("trackingNo"));
+        assertNotNull(stranger);
     }
 
     @Test
@@ -361,6 +372,86 @@ class ConcernIntakeTest {
         problem(client, HttpRequest.GET("/api/v1/concerns/" + id + "/contact").bearerAuth(outsider), 404);
         assertEquals(1, count(tx, "SELECT COUNT(*) FROM pii_access_log WHERE concern_id = ?", id));
         assertFalse(count(tx, "SELECT COUNT(*) FROM concern WHERE id = ? AND mobile_enc LIKE ?", id, "%" + Intake.MOBILE + "%") > 0);
+    }
+
+    /** Every demo staff login (README): admins, heads, liaisons and deputies of several stations and regions. */
+    static final List<String> STAFF = List.of("lvliang-admin", "jiaokou-admin", "lishi-admin", "head-qjny",
+            "head-shuitou", "head-heping", "liaison-qjny", "liaison-shuitou", "13800000001", "13800000002",
+            "13800000010", "13800000014", "13800000015", "13800000017", "13800000025");
+
+    /**
+     * Contact reveal (issue 16), generated over every staff login × the concern's phase (addressed, assigned to
+     * another deputy, finished a day ago, finished a month ago): the full mobile goes to the current handlers only
+     * — the station's liaisons and head, the deputy it is assigned to (unassigned: addressed to) — and only while
+     * open or within 7 days of its end; every reveal is logged, and the log is readable by the admins of the
+     * concern's region (and above) only.
+     */
+    @Test
+    void onlyTheCurrentHandlersSeeTheFullMobileWhileItIsOpenAndTheRegionAdminsReadEveryReveal() {
+        var a = submit(client, Intake.withContact(body(DEPUTY_CODE, "联系方式可见范围测试：请回电说明")));
+        long id = count(tx, "SELECT id FROM concern WHERE tracking_no = ?", a.get("trackingNo"));
+        long station = count(tx, "SELECT station_id FROM concern WHERE id = ?", id);
+        long addressed = count(tx, "SELECT deputy_id FROM concern WHERE id = ?", id);
+        Map<String, String> tokens = new HashMap<>();
+        Map<String, Map<String, Object>> me = new HashMap<>();
+        for (String login : STAFF) {
+            tokens.put(login, Intake.staffToken(client, login));
+            me.put(login, client.retrieve(HttpRequest.GET("/api/v1/me").bearerAuth(tokens.get(login)), Http.MAP));
+        }
+        String head = tokens.get("head-qjny");
+        Map<String, Object> detail = client.retrieve(HttpRequest.GET("/api/v1/concerns/" + id).bearerAuth(head), Http.MAP);
+        long other = list(map(detail.get("options")).get("deputies")).stream()
+                .mapToLong(o -> ((Number) o.get("id")).longValue()).filter(d -> d != addressed).findFirst().orElseThrow();
+        List<String> wrong = new ArrayList<>();
+        int reveals = 0;
+        for (String phase : List.of("addressed", "assigned", "finished 1 day ago", "finished 30 days ago")) {
+            long handler = phase.equals("addressed") ? addressed : other;
+            if (phase.equals("assigned")) {
+                client.exchange(HttpRequest.POST("/api/v1/concerns/" + id + "/actions/assign",
+                        Map.of("version", detail.get("version"), "deputyId", other)).bearerAuth(head), Http.MAP);
+            }
+            if (phase.startsWith("finished")) {
+                int days = phase.contains("30") ? 30 : 1;
+                cn.mashang.Db.sql(tx, "UPDATE concern SET state = 'CLOSED', closed_at = ? WHERE id = ?",
+                        java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(days))), id);
+            }
+            for (String login : STAFF) {
+                Map<String, Object> m = me.get(login);
+                boolean ofStation = list(m.get("stations")).stream()
+                        .anyMatch(st -> ((Number) st.get("id")).longValue() == station);
+                Object deputy = m.get("deputy") == null ? null : map(m.get("deputy")).get("id");
+                boolean handles = switch ((String) m.get("role")) {
+                    case "LIAISON", "STATION_HEAD" -> ofStation;
+                    case "DEPUTY" -> ofStation && deputy != null && ((Number) deputy).longValue() == handler;
+                    default -> false;
+                };
+                boolean expected = handles && !phase.contains("30 days");
+                int status;
+                try {
+                    status = client.exchange(HttpRequest.GET("/api/v1/concerns/" + id + "/contact")
+                            .bearerAuth(tokens.get(login)), Http.MAP).code();
+                } catch (io.micronaut.http.client.exceptions.HttpClientResponseException e) {
+                    status = e.getStatus().getCode();
+                }
+                reveals += status == 200 ? 1 : 0;
+                if ((status == 200) != expected) {
+                    wrong.add(phase + ": " + login + " → " + status + " (expected " + (expected ? 200 : "refused") + ")");
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+        assertTrue(reveals >= 6, "handlers did see it: " + reveals);
+        assertEquals(reveals, count(tx, "SELECT COUNT(*) FROM pii_access_log WHERE concern_id = ?", id));
+        var log = client.retrieve(HttpRequest.GET("/api/v1/admin/pii-access?concern=" + id)
+                .bearerAuth(tokens.get("lvliang-admin")), Http.MAP);
+        assertEquals(reveals, ((Number) log.get("total")).intValue(), log::toString);
+        assertEquals("mobile", list(log.get("items")).get(0).get("field"));
+        assertNotNull(list(log.get("items")).get(0).get("accountName"));
+        for (String foreign : List.of("lishi-admin", "jiaokou-admin")) {
+            var none = client.retrieve(HttpRequest.GET("/api/v1/admin/pii-access?concern=" + id)
+                    .bearerAuth(tokens.get(foreign)), Http.MAP);
+            assertEquals(0, ((Number) none.get("total")).intValue(), foreign + " reads another region's reveals");
+        }
     }
 
     @Test
