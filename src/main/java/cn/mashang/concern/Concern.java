@@ -50,6 +50,8 @@ public record Concern(
         @Nullable Instant firstResponseDue,
         @Nullable Instant resolutionDue,
         @Nullable Instant feedbackDue,
+        @Nullable Instant signDue,
+        @Nullable Instant signedAt,
         @Nullable Instant piiPurgedAt,
         Instant createdAt,
         Instant updatedAt,

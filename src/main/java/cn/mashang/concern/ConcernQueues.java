@@ -144,7 +144,7 @@ public class ConcernQueues {
         Instant now = Times.now();
         boolean onlyOverdue = Boolean.TRUE.equals(f.overdue());
         if (onlyOverdue) {
-            base.and(Overdue.SQL, Timestamp.from(now), Timestamp.from(now), Timestamp.from(now));
+            base.and(Overdue.SQL, Timestamp.from(now), Timestamp.from(now), Timestamp.from(now), Timestamp.from(now));
         }
         QueueSql.Cursor cursor = f.cursor() == null || f.cursor().isBlank() ? null : QueueSql.Cursor.parse(f.cursor());
         if (q.states != null && q.states.isEmpty()) {

@@ -1,6 +1,9 @@
 package cn.mashang.concern;
 
+import cn.mashang.auth.Role;
+import cn.mashang.auth.Scopes;
 import cn.mashang.common.ApiException;
+import cn.mashang.referral.DepartmentCases;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -22,7 +25,8 @@ import java.io.IOException;
  * actions {@code POST /api/v1/concerns/{id}/actions/{action}} and the head's record (档案) as PDF.
  *
  * <p>Actions: accept, assign, reply, note, refer, department-answer, request-extension, approve-extension,
- * reject-extension, resolve, reject, merge — see {@link ConcernStateMachine} for states and roles and
+ * reject-extension, resolve, reject, merge; sign, dept-answer, return (the department); urge, escalate (head,
+ * committee) — see {@link ConcernStateMachine} for states and roles and
  * {@link ActionBody} for the body of each.
  */
 @Controller("/api/v1")
@@ -33,9 +37,13 @@ class WorkController {
     private final ConcernActions actions;
     private final ConcernRecordPdf pdf;
     private final ObjectMapper json;
+    private final DepartmentCases departmentCases;
+    private final Scopes scopes;
 
     WorkController(ConcernQueues queues, ConcernDetails details, ConcernActions actions, ConcernRecordPdf pdf,
-                   ObjectMapper json) {
+                   ObjectMapper json, DepartmentCases departmentCases, Scopes scopes) {
+        this.departmentCases = departmentCases;
+        this.scopes = scopes;
         this.queues = queues;
         this.details = details;
         this.actions = actions;
@@ -80,8 +88,8 @@ class WorkController {
     }
 
     @Post(value = "/concerns/{id}/actions/{action}", consumes = MediaType.APPLICATION_JSON)
-    @Secured({"DEPUTY", "LIAISON", "STATION_HEAD", "ADMIN"})
-    HttpResponse<ConcernDetail> act(long id, String action, @Body @Nullable String body, Authentication authentication) {
+    @Secured({"DEPUTY", "LIAISON", "STATION_HEAD", "ADMIN", "DEPARTMENT"})
+    HttpResponse<?> act(long id, String action, @Body @Nullable String body, Authentication authentication) {
         ConcernAction a = ConcernAction.ofPath(action).orElseThrow(() -> ApiException.notFound("操作"));
         ActionBody parsed;
         try {
@@ -92,7 +100,10 @@ class WorkController {
         if (parsed == null) {
             throw ApiException.badRequest("缺少请求体");
         }
-        actions.perform(id, a, parsed, authentication);
+        Concern after = actions.perform(id, a, parsed, authentication);
+        if (scopes.of(authentication).role() == Role.DEPARTMENT) {
+            return HttpResponse.ok(departmentCases.of(after.id(), authentication)).header("Cache-Control", "no-store");
+        }
         return HttpResponse.ok(details.of(id, authentication)).header("Cache-Control", "no-store");
     }
 

@@ -1,0 +1,111 @@
+package cn.mashang.referral;
+
+import cn.mashang.auth.Scopes;
+import cn.mashang.auth.StaffScope;
+import cn.mashang.common.ApiException;
+import cn.mashang.common.Times;
+import cn.mashang.concern.Concern;
+import cn.mashang.concern.ConcernEvent;
+import cn.mashang.concern.ConcernEventRepository;
+import cn.mashang.concern.ConcernEventType;
+import cn.mashang.concern.ConcernLifecycle;
+import cn.mashang.concern.ConcernPhotoRepository;
+import cn.mashang.concern.ConcernRepository;
+import cn.mashang.concern.Deadlines;
+import cn.mashang.concern.Overdue;
+import cn.mashang.department.Department;
+import cn.mashang.department.DepartmentRepository;
+import cn.mashang.station.Station;
+import cn.mashang.station.StationRepository;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** Builds {@link DepartmentCase}: only for a concern referred to the caller's department (404 otherwise). */
+@Singleton
+public class DepartmentCases {
+    /** What a department sees of the timeline: its referral's own rows. */
+    static final Set<ConcernEventType> SHOWN = EnumSet.of(ConcernEventType.REFERRED, ConcernEventType.SIGNED,
+            ConcernEventType.DEPARTMENT_ANSWERED, ConcernEventType.RETURNED, ConcernEventType.EXTENSION_REQUESTED,
+            ConcernEventType.EXTENDED, ConcernEventType.EXTENSION_REJECTED, ConcernEventType.URGED,
+            ConcernEventType.ESCALATED, ConcernEventType.REPORTED, ConcernEventType.RESOLVED);
+    static final String WHAT = "反映";
+
+    private final Scopes scopes;
+    private final ConcernRepository concerns;
+    private final Referrals referrals;
+    private final ConcernEventRepository events;
+    private final ConcernPhotoRepository photos;
+    private final StationRepository stations;
+    private final DepartmentRepository departments;
+    private final ConcernLifecycle lifecycle;
+    private final Deadlines deadlines;
+
+    DepartmentCases(Scopes scopes, ConcernRepository concerns, Referrals referrals, ConcernEventRepository events,
+                    ConcernPhotoRepository photos, StationRepository stations, DepartmentRepository departments,
+                    ConcernLifecycle lifecycle, Deadlines deadlines) {
+        this.scopes = scopes;
+        this.concerns = concerns;
+        this.referrals = referrals;
+        this.events = events;
+        this.photos = photos;
+        this.stations = stations;
+        this.departments = departments;
+        this.lifecycle = lifecycle;
+        this.deadlines = deadlines;
+    }
+
+    /** The concern and the department's latest referral of it; 404 when it never was referred to the caller. */
+    record Held(Concern concern, Referral referral, StaffScope me) {
+    }
+
+    Held held(long concernId, Authentication auth) {
+        StaffScope me = scopes.of(auth);
+        long dept = ReferralInbox.department(me);
+        Concern c = concerns.findById(concernId).orElseThrow(() -> ApiException.notFound(WHAT));
+        Referral r = referrals.latest(c.id(), dept).orElseThrow(() -> ApiException.notFound(WHAT));
+        return new Held(c, r, me);
+    }
+
+    @Transactional(readOnly = true)
+    public DepartmentCase of(long concernId, Authentication auth) {
+        Held h = held(concernId, auth);
+        Concern c = h.concern();
+        Referral r = h.referral();
+        Instant now = Times.now();
+        boolean held = r.open();
+        Station s = stations.findById(c.stationId()).orElseThrow();
+        String deptName = departments.findById(r.departmentId()).map(Department::name).orElse("");
+        Instant end = r.endedAt();
+        List<DepartmentCase.Event> timeline = events.findByConcernIdOrderById(c.id()).stream()
+                .filter(e -> SHOWN.contains(e.type()) && !e.createdAt().isBefore(r.referredAt())
+                        && (end == null || !e.createdAt().isAfter(end)))
+                .map(DepartmentCases::event).toList();
+        List<String> segments = held ? Overdue.segments(deadlines.due(c), now).stream().map(Enum::name).sorted().toList()
+                : List.of();
+        var pending = held ? lifecycle.pendingExtension(c) : null;
+        var referral = new DepartmentCase.ReferralView(r.id(), r.status().name(), held, r.shareContact(),
+                Times.show(r.referredAt()), Times.show(held && c.signDue() != null ? c.signDue() : r.signDue()),
+                Times.show(r.signedAt()), Times.show(held && c.departmentDeadline() != null ? c.departmentDeadline() : r.deadline()),
+                r.extensions(), Times.show(r.endedAt()), r.returnReason(), r.legalBasis());
+        boolean share = r.shareContact();
+        return new DepartmentCase(c.id(), c.trackingNo(), c.state().name(), c.state().label(), c.category(), c.content(),
+                c.address(), photos.findByConcernIdOrderById(c.id()).stream().map(p -> new DepartmentCase.Photo(p.id(),
+                        "/api/v1/me/referrals/" + c.id() + "/photos/" + p.id(), p.width(), p.height())).toList(),
+                new DepartmentCase.StationContact(s.id(), s.name(), s.address(), s.publicPhone()), r.departmentId(),
+                deptName, referral, share ? c.contactName() : null, share ? c.mobileMasked() : null, !segments.isEmpty(),
+                segments, pending == null ? null : new DepartmentCase.Extension(Times.show(pending.until()), pending.reason()),
+                timeline, held ? lifecycle.allowedActions(c, h.me()) : List.of(), c.version() == null ? 0 : c.version(),
+                Times.show(c.createdAt()));
+    }
+
+    private static DepartmentCase.Event event(ConcernEvent e) {
+        return new DepartmentCase.Event(e.id(), e.type().name(), e.type().label(), e.actorType().name(), e.actorRole(),
+                e.body(), Times.show(e.createdAt()));
+    }
+}
