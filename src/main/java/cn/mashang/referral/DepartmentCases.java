@@ -81,10 +81,10 @@ public class DepartmentCases {
         boolean held = r.open();
         Station s = stations.findById(c.stationId()).orElseThrow();
         String deptName = departments.findById(r.departmentId()).map(Department::name).orElse("");
-        Instant end = r.endedAt();
-        List<DepartmentCase.Event> timeline = events.findByConcernIdOrderById(c.id()).stream()
-                .filter(e -> SHOWN.contains(e.type()) && !e.createdAt().isBefore(r.referredAt())
-                        && (end == null || !e.createdAt().isAfter(end)))
+        List<ConcernEvent> all = events.findByConcernIdOrderById(c.id());
+        long[] window = window(all, r);
+        List<DepartmentCase.Event> timeline = all.stream()
+                .filter(e -> SHOWN.contains(e.type()) && e.id() >= window[0] && e.id() < window[1])
                 .map(DepartmentCases::event).toList();
         List<String> segments = held ? Overdue.segments(deadlines.due(c), now).stream().map(Enum::name).sorted().toList()
                 : List.of();
@@ -102,6 +102,20 @@ public class DepartmentCases {
                 segments, pending == null ? null : new DepartmentCase.Extension(Times.show(pending.until()), pending.reason()),
                 timeline, held ? lifecycle.allowedActions(c, h.me()) : List.of(), c.version() == null ? 0 : c.version(),
                 Times.show(c.createdAt()));
+    }
+
+    /**
+     * The referral's rows: from its REFERRED event up to the next referral's (the k-th referral of a concern is
+     * written with its k-th REFERRED event), as event ids [from, to).
+     */
+    private long[] window(List<ConcernEvent> all, Referral r) {
+        List<Long> history = referrals.history(r.concernId()).stream().map(Referral::id).toList();
+        List<Long> referred = all.stream().filter(e -> e.type() == ConcernEventType.REFERRED).map(ConcernEvent::id).toList();
+        int k = history.indexOf(r.id());
+        if (k < 0 || k >= referred.size()) {
+            return new long[]{0, Long.MAX_VALUE};
+        }
+        return new long[]{referred.get(k), k + 1 < referred.size() ? referred.get(k + 1) : Long.MAX_VALUE};
     }
 
     private static DepartmentCase.Event event(ConcernEvent e) {

@@ -3,6 +3,7 @@ package cn.mashang.referral;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
@@ -13,6 +14,9 @@ import java.util.Optional;
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface ReferralRepository extends CrudRepository<Referral, Long> {
     List<Referral> findByConcernIdOrderById(Long concernId);
+
+    /** Open referrals after {@code id}, by id (the supervision job's pages). */
+    List<Referral> findByStatusAndIdGreaterThanOrderById(Referral.Status status, Long id, Pageable pageable);
 
     Optional<Referral> findFirstByConcernIdAndStatus(Long concernId, Referral.Status status);
 

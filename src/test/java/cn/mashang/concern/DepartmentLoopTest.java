@@ -4,7 +4,10 @@ import cn.mashang.Db;
 import cn.mashang.Http;
 import cn.mashang.auth.DemoIds;
 import cn.mashang.auth.Logins;
+import cn.mashang.common.JobLock;
 import cn.mashang.common.Times;
+import cn.mashang.referral.SupervisionJob;
+import cn.mashang.sla.WorkingCalendar;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.HttpClient;
@@ -20,6 +23,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +53,12 @@ class DepartmentLoopTest {
     TransactionOperations<Connection> tx;
     @Inject
     DemoIds ids;
+    @Inject
+    SupervisionJob supervision;
+    @Inject
+    JobLock jobLock;
+    @Inject
+    WorkingCalendar calendar;
     BlockingHttpClient client;
     String head;
     String liaison;
@@ -175,7 +185,8 @@ class DepartmentLoopTest {
         assertEquals("CLOSED", rated.get("state"));
         assertEquals(List.of("SUBMITTED", "ACCEPTED", "REFERRED", "SIGNED", "DEPARTMENT_ANSWERED", "RESOLVED", "RATED"),
                 types(staffDetail(s.id())));
-        assertEquals(List.of("REFERRED", "SIGNED", "DEPARTMENT_ANSWERED"), types(deptView(dept, s.id())));
+        assertEquals(List.of("REFERRED", "SIGNED", "DEPARTMENT_ANSWERED", "RESOLVED"), types(deptView(dept, s.id())),
+                "the department sees its referral and how the station resolved it");
     }
 
     @Test
@@ -299,6 +310,84 @@ class DepartmentLoopTest {
         String admin = Logins.token(client, "lvliang-admin");
         var d = act(admin, id, "approve-extension", "text", "人大常委会同意");
         assertEquals("EXTENDED", d.get("state"));
+    }
+
+    // ------------------------------------------------------------------ supervision
+
+    long steps(long id, String type) {
+        return Db.count(tx, "SELECT COUNT(*) FROM concern_event WHERE concern_id = ? AND type = ?", id, type);
+    }
+
+    @Test
+    void headsAndTheCommitteeUrgeWithANewDeadlineAndEscalateLiaisonsAndOtherRegionsCannot() {
+        long id = referred("督办：路灯长期不亮", false);
+        String day = LocalDate.now(Times.ZONE).plusDays(5).toString();
+        problem(client, action(liaison, id, "urge", body(id, "text", "请尽快")), 403);
+        var noText = problem(client, action(head, id, "urge", body(id)), 400);
+        assertEquals("text", list(noText.get("errors")).get(0).get("field"));
+        var d = act(head, id, "urge", "text", "群众反映强烈，请尽快办理", "deadline", day);
+        assertTrue(((String) d.get("departmentDeadline")).startsWith(day));
+        assertTrue(((String) map(deptView(dept, id).get("referral")).get("deadline")).startsWith(day));
+        String admin = Logins.token(client, "lvliang-admin");
+        act(admin, id, "escalate", "text", "列入人大常委会督办事项");
+        problem(client, action(Logins.token(client, "jiaokou-admin"), id, "escalate", body(id, "text", "x")), 404);
+        assertEquals(List.of("REFERRED", "URGED", "ESCALATED"), types(deptView(dept, id)));
+        assertTrue(types(deptView(dept, id)).containsAll(List.of("URGED", "ESCALATED")));
+    }
+
+    @Test
+    void aMissedSignForIsUrgedTheNextWorkingDayAndReportedLaterEachOnceWhateverTheRunsAndLockHolders() {
+        long id = referred("自动催办：部门一直没有签收", false);
+        // the sign-for deadline passed yesterday: the first working day after it has begun, the fifth has not
+        LocalDate today = LocalDate.now(Times.ZONE);
+        LocalDate deadlineDay = today.minusDays(1);
+        while (!calendar.isWorkingDay(deadlineDay.plusDays(1)) || deadlineDay.plusDays(1).isAfter(today)) {
+            deadlineDay = deadlineDay.minusDays(1);
+        }
+        LocalDate firstWorkingDay = deadlineDay.plusDays(1);
+        Instant deadline = deadlineDay.atTime(23, 59, 59).atZone(Times.ZONE).toInstant();
+        setColumn(id, "sign_due", deadline);
+        Instant morning = firstWorkingDay.atTime(9, 0).atZone(Times.ZONE).toInstant();
+        assertTrue(supervision.runOnce(morning).ran());
+        assertEquals(1, steps(id, "URGED"));
+        assertEquals(0, steps(id, "REPORTED"));
+        supervision.runOnce(morning.plus(Duration.ofHours(1)));
+        assertEquals(1, steps(id, "URGED"), "a second run urges nothing twice");
+
+        Instant late = deadline.plus(Duration.ofDays(10)); // past the fifth working day, before the answer deadline
+        try (var other = jobLock.claim("referral-supervision", late, Duration.ofMinutes(10)).orElseThrow()) {
+            assertFalse(supervision.runOnce(late).ran(), "another holder has the lease");
+        }
+        assertTrue(supervision.runOnce(late).ran());
+        supervision.runOnce(late.plus(Duration.ofMinutes(1)));
+        assertEquals(1, steps(id, "URGED"));
+        assertEquals(1, steps(id, "REPORTED"));
+        assertEquals(2, Db.count(tx, "SELECT COUNT(*) FROM referral_notice WHERE concern_id = ? AND segment = 'SIGN'", id));
+        var timeline = list(deptView(dept, id).get("timeline"));
+        var urged = timeline.stream().filter(e -> "URGED".equals(e.get("type"))).findFirst().orElseThrow();
+        assertEquals("SYSTEM", urged.get("actorType"));
+        assertTrue(String.valueOf(urged.get("body")).contains("签收"), urged.toString());
+        assertTrue(list(staffDetail(id).get("timeline")).stream().anyMatch(e -> "REPORTED".equals(e.get("type"))));
+    }
+
+    @Test
+    void theRegionOverdueQueueListsEveryOpenConcernPastAnyDeadlineOldestFirstWithItsHolder() {
+        long late = referred("区域超期：部门逾期未签收", false);
+        setColumn(late, "sign_due", Times.now().minus(Duration.ofHours(3)));
+        long fresh = referred("区域超期：部门刚收到", false);
+        long xiaoyi = ids.region("孝义市");
+        String admin = Logins.token(client, "lvliang-admin");
+        var items = list(get(client, "/api/v1/regions/" + xiaoyi + "/overdue?size=100", admin).get("items"));
+        var item = items.stream().filter(i -> id(i, "id") == late).findFirst().orElseThrow();
+        assertEquals(List.of("SIGN"), item.get("segments"));
+        assertEquals("DEPARTMENT", map(item.get("holder")).get("kind"));
+        assertEquals("孝义市住房和城乡建设局", map(item.get("holder")).get("name"));
+        assertTrue(items.stream().noneMatch(i -> id(i, "id") == fresh));
+        List<String> created = items.stream().map(i -> (String) i.get("createdAt")).toList();
+        assertEquals(created.stream().map(OffsetDateTime::parse).sorted().toList(),
+                created.stream().map(OffsetDateTime::parse).toList(), "oldest first");
+        problem(client, HttpRequest.GET("/api/v1/regions/" + xiaoyi + "/overdue").bearerAuth(Logins.token(client, "jiaokou-admin")), 404);
+        problem(client, HttpRequest.GET("/api/v1/regions/" + xiaoyi + "/overdue").bearerAuth(head), 403);
     }
 
     // ------------------------------------------------------------------ accounts

@@ -1,0 +1,30 @@
+package cn.mashang.referral;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+
+/** The committee's supervision: the region's overdue queue (urge and escalate are actions on the concern). */
+@Controller("/api/v1/regions")
+@Secured("ADMIN")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class SupervisionController {
+    private final RegionOverdue overdue;
+
+    SupervisionController(RegionOverdue overdue) {
+        this.overdue = overdue;
+    }
+
+    /** Every open concern of the region past any deadline, oldest first, with who holds it now. */
+    @Get("/{id}/overdue")
+    HttpResponse<RegionOverdue.Page> overdue(long id, @QueryValue @Nullable String cursor,
+                                             @QueryValue @Nullable Integer size, Authentication auth) {
+        return HttpResponse.ok(overdue.page(auth, id, cursor, size)).header("Cache-Control", "no-store");
+    }
+}
