@@ -37,6 +37,8 @@ public interface StaffAccountRepository extends CrudRepository<StaffAccount, Lon
     void deactivateDeputyLogins(Long deputyId, Instant now);
 
     /** Accounts whose scope lies in a region (by materialised path): admins, station staff, deputies. */
+    java.util.List<StaffAccount> findByDepartmentIdAndActiveTrue(Long departmentId);
+
     @Query(value = """
             SELECT a.* FROM staff_account a
             LEFT JOIN region ar ON ar.id = a.region_id

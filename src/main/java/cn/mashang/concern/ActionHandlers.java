@@ -128,11 +128,12 @@ class ActionHandlers {
         a.ch().signDue = signDue.isAfter(deadline) ? deadline : signDue;
         a.ch().signedAt = null;
         String note = clean(b.text(), false);
+        // the referral row first: the REFERRED event's listeners (notifications) read it
+        referrals.opened(new Referrals.Opening(a.c().id(), d.id(), a.c().stationId(), a.c().regionId(), a.accountId(),
+                a.now(), a.ch().signDue, deadline, share));
         change(a, ConcernEventType.REFERRED, "已交办" + d.name() + "，办理期限 " + day(deadline) + (note == null ? "" : "\n" + note),
                 payloads.write("departmentId", d.id(), "department", d.name(), "deadline", deadline.toString(),
                         "signDue", a.ch().signDue.toString(), "shareContact", share), true);
-        referrals.opened(new Referrals.Opening(a.c().id(), d.id(), a.c().stationId(), a.c().regionId(), a.accountId(),
-                a.now(), a.ch().signDue, deadline, share));
     }
 
     private void sign(Act a, Sign b) {

@@ -390,6 +390,31 @@ class DepartmentLoopTest {
         problem(client, HttpRequest.GET("/api/v1/regions/" + xiaoyi + "/overdue").bearerAuth(head), 403);
     }
 
+    // ------------------------------------------------------------------ notifications
+
+    @Test
+    void regionAdminsSetADepartmentsRobotAndReferralsAndUrgesAreQueuedForItWithoutResidentData() {
+        String admin = Logins.token(client, "lvliang-admin");
+        long jiaotong = ids.department("孝义市", "孝义市交通运输局");
+        var input = Map.<String, Object>of("ownerKind", "DEPARTMENT", "ownerId", jiaotong, "channel", "WECOM",
+                "target", "xiaoyi-jiaotong");
+        problem(client, HttpRequest.PUT("/api/v1/admin/notify-targets", input).bearerAuth(Logins.token(client, "jiaokou-admin")), 404);
+        var saved = client.retrieve(HttpRequest.PUT("/api/v1/admin/notify-targets", input).bearerAuth(admin), Http.MAP);
+        assertEquals("xiaoyi-jiaotong", saved.get("target"));
+        assertTrue(list(client.retrieve(HttpRequest.GET("/api/v1/admin/notify-targets").bearerAuth(admin), Http.LIST))
+                .stream().anyMatch(t -> "xiaoyi-jiaotong".equals(t.get("target"))));
+
+        var s = submit("通知：交办后部门机器人收到消息");
+        act(liaison, s.id(), "accept");
+        act(liaison, s.id(), "refer", "departmentId", jiaotong);
+        act(head, s.id(), "urge", "text", "请尽快签收");
+        String tracking = (String) s.answer().get("trackingNo");
+        assertEquals(2, Db.count(tx, "SELECT COUNT(*) FROM notification_outbox WHERE target = 'xiaoyi-jiaotong' "
+                + "AND channel = 'WECOM' AND kind IN ('referral.referred', 'referral.urged') AND payload LIKE ?", "%" + tracking + "%"));
+        assertEquals(0, Db.count(tx, "SELECT COUNT(*) FROM notification_outbox WHERE payload LIKE ? AND payload LIKE ?",
+                "%" + tracking + "%", "%" + Intake.MOBILE + "%"));
+    }
+
     // ------------------------------------------------------------------ accounts
 
     @Test

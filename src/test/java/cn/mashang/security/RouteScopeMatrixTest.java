@@ -60,6 +60,7 @@ class RouteScopeMatrixTest {
             Map.entry("POST /api/v1/auth/logout", "ends the caller's own sessions"),
             Map.entry("GET /api/v1/admin/accounts", "lists the admin's own region only (AdminApiTest)"),
             Map.entry("GET /api/v1/admin/notifications", "the admin's own region's outbox (OutboxTest)"),
+            Map.entry("GET /api/v1/admin/notify-targets", "the admin's own region's notification targets (DepartmentLoopTest)"),
             Map.entry("GET /api/v1/admin/sla-rules", "the admin's own region's rules and the city-wide ones (SlaAdminScopeTest)"),
             Map.entry("GET /api/v1/admin/calendar/{year}", "the national working-day calendar, the same for every admin"),
             Map.entry("GET /api/v1/me/queue", "the caller's own queue (ConcernLifecycleHttpTest)"),
@@ -136,6 +137,7 @@ class RouteScopeMatrixTest {
                 cn.mashang.Http.LIST)).stream().map(m -> (Map<?, ?>) m).findFirst().orElseThrow().get("id")).longValue());
         f.put("photoId", 987654321L);
         f.put("notifications", 987654321L);
+        f.put("notify-targets", 987654321L);
         f.put("sla-rules", 987654321L);
         f.put("action", "accept");
         f.put("year", 2026);
