@@ -2,7 +2,7 @@
 // login / "my account" pages. Other staff pages import { authFetch, requireLogin } from here.
 
 const KEY = 'mashang.auth';
-const ROLE_LABELS = { DEPUTY: '代表', LIAISON: '联络员', STATION_HEAD: '站长', ADMIN: '管理员' };
+const ROLE_LABELS = { DEPUTY: '代表', LIAISON: '联络员', STATION_HEAD: '站长', ADMIN: '管理员', DEPARTMENT: '承办部门' };
 
 export function saveTokens(t) {
   localStorage.setItem(KEY, JSON.stringify({

@@ -10,15 +10,26 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 
-/** The committee's supervision: the region's overdue queue (urge and escalate are actions on the concern). */
+/**
+ * The committee's supervision: the region's overdue queue and its departments' figures (urge and escalate are
+ * actions on the concern).
+ */
 @Controller("/api/v1/regions")
 @Secured("ADMIN")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class SupervisionController {
     private final RegionOverdue overdue;
+    private final DepartmentFigures figures;
 
-    SupervisionController(RegionOverdue overdue) {
+    SupervisionController(RegionOverdue overdue, DepartmentFigures figures) {
         this.overdue = overdue;
+        this.figures = figures;
+    }
+
+    /** The departments of the region and below with their figures, ranked (small samples unranked, last). */
+    @Get("/{id}/departments")
+    java.util.List<DepartmentFigures.Row> departments(long id, Authentication auth) {
+        return figures.of(auth, id);
     }
 
     /** Every open concern of the region past any deadline, oldest first, with who holds it now. */

@@ -415,6 +415,42 @@ class DepartmentLoopTest {
                 "%" + tracking + "%", "%" + Intake.MOBILE + "%"));
     }
 
+    // ------------------------------------------------------------------ figures and pages
+
+    @Test
+    void departmentFiguresCountEveryReferralAndRankOnlyDepartmentsWithEnoughOfThem() {
+        long id = referred("部门指标：签收并按期答复", false);
+        act(dept, id, "sign");
+        act(dept, id, "dept-answer", "text", "已处理", "proposedOutcome", "EXPLAINED");
+        String admin = Logins.token(client, "lvliang-admin");
+        var rows = list(client.retrieve(HttpRequest.GET("/api/v1/regions/" + ids.region("孝义市") + "/departments")
+                .bearerAuth(admin), Http.LIST));
+        var row = rows.stream().filter(r -> id(r, "departmentId") == zhujian).findFirst().orElseThrow();
+        long referrals = Db.count(tx, "SELECT COUNT(*) FROM referral WHERE department_id = ?", zhujian);
+        assertEquals(referrals, id(row, "referrals"));
+        assertEquals(Db.count(tx, "SELECT COUNT(*) FROM referral WHERE department_id = ? AND status = 'ANSWERED' "
+                + "AND ended_at <= deadline", zhujian), id(row, "answeredOnTime"));
+        assertEquals(Db.count(tx, "SELECT COUNT(*) FROM referral WHERE department_id = ? AND status = 'RETURNED'", zhujian),
+                id(row, "returned"));
+        assertNotNull(row.get("medianDaysToAnswer"));
+        assertEquals(referrals < 5, row.get("smallSample"));
+        assertEquals(referrals < 5, row.get("rank") == null);
+        var unused = rows.stream().filter(r -> id(r, "referrals") == 0).findFirst().orElseThrow();
+        assertEquals(true, unused.get("smallSample"));
+        assertNull(unused.get("rank"));
+        problem(client, HttpRequest.GET("/api/v1/regions/" + ids.region("孝义市") + "/departments")
+                .bearerAuth(Logins.token(client, "jiaokou-admin")), 404);
+    }
+
+    @Test
+    void theDepartmentAndSupervisionPagesAreServedWithModuleScriptsOnly() {
+        for (String path : List.of("/dept", "/dept/concerns/1", "/manage/overdue", "/manage/departments")) {
+            String html = client.retrieve(HttpRequest.GET(path), String.class);
+            assertTrue(html.contains("<script type=\"module\" src=\"/static/js/"), path);
+            assertFalse(html.contains("<script>"), path);
+        }
+    }
+
     // ------------------------------------------------------------------ accounts
 
     @Test
