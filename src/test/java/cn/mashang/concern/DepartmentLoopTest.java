@@ -451,6 +451,37 @@ class DepartmentLoopTest {
         }
     }
 
+    // ------------------------------------------------------------------ the referral letter
+
+    @Test
+    void theReferralLetterNamesTheDepartmentDeadlineAndStationAndOnlyTheSharedMaskedContact() throws Exception {
+        long plain = referred("交办函：楼道照明损坏", false);
+        long shared = referred("交办函：供水管网漏水，需上门查看", true);
+        problem(client, HttpRequest.GET("/api/v1/concerns/" + submit("交办函：尚未交办").id() + "/referral-letter.pdf")
+                .bearerAuth(liaison), 404);
+        problem(client, HttpRequest.GET("/api/v1/concerns/" + plain + "/referral-letter.pdf")
+                .bearerAuth(Logins.token(client, JIAOTONG)), 404);
+        String text = pdfText(client.exchange(HttpRequest.GET("/api/v1/concerns/" + plain + "/referral-letter.pdf")
+                .bearerAuth(liaison), byte[].class).body());
+        assertTrue(text.contains("交办函"), text);
+        assertTrue(text.contains("孝义市住房和城乡建设局"), text);
+        assertTrue(text.contains("楼道照明损坏"), text);
+        assertTrue(text.contains("/dept/concerns/" + plain), text);
+        assertFalse(text.contains("138****5678"), "contact not shared on this referral");
+        var response = client.exchange(HttpRequest.GET("/api/v1/concerns/" + shared + "/referral-letter.pdf")
+                .bearerAuth(dept), byte[].class);
+        assertEquals("application/pdf", response.getContentType().orElseThrow().toString());
+        String sharedText = pdfText(response.body());
+        assertTrue(sharedText.contains("138****5678"), sharedText);
+        assertFalse(sharedText.contains(Intake.MOBILE), "never the full number");
+    }
+
+    static String pdfText(byte[] pdf) throws java.io.IOException {
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+        }
+    }
+
     // ------------------------------------------------------------------ accounts
 
     @Test
