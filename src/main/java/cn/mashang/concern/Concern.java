@@ -56,4 +56,12 @@ public record Concern(
         Instant createdAt,
         Instant updatedAt,
         @Version @Nullable Long version) {
+
+    /**
+     * The state's label as shown: a concern closed without the resident's rating (auto-closed after the feedback
+     * window) is {@link ConcernState#CLOSED_UNRATED}, not 已评价.
+     */
+    public String stateLabel() {
+        return state == ConcernState.CLOSED && rating == null ? ConcernState.CLOSED_UNRATED : state.label();
+    }
 }

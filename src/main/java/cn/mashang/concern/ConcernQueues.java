@@ -218,7 +218,7 @@ public class ConcernQueues {
     }
 
     QueueItem item(Concern c, String stationName, Map<Long, String> names, Instant now) {
-        return new QueueItem(c.id(), c.trackingNo(), c.state().name(), c.state().label(), c.channel().name(),
+        return new QueueItem(c.id(), c.trackingNo(), c.state().name(), c.stateLabel(), c.channel().name(),
                 c.category(), summary(c.content()), c.stationId(), stationName, c.deputyId(),
                 c.deputyId() == null ? null : names.get(c.deputyId()), c.assigneeDeputyId(),
                 c.assigneeDeputyId() == null ? null : names.get(c.assigneeDeputyId()), c.contactName(),

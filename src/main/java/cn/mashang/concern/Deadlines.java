@@ -72,11 +72,6 @@ public class Deadlines {
         return calendar.addWorkingDays(now, signDays);
     }
 
-    /** {@code days} working days after {@code t} (supervision steps after a missed deadline). */
-    public Instant workingDaysAfter(Instant t, int days) {
-        return calendar.addWorkingDays(t, days);
-    }
-
     /** The stored first-response deadline, or (rows written before V11) the same computation. */
     public Instant firstResponse(Concern c) {
         return c.firstResponseDue() != null ? c.firstResponseDue() : atIntake(c.regionId(), c.category(), c.createdAt()).firstResponse();

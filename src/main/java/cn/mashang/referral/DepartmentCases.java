@@ -94,7 +94,7 @@ public class DepartmentCases {
                 Times.show(r.signedAt()), Times.show(held && c.departmentDeadline() != null ? c.departmentDeadline() : r.deadline()),
                 r.extensions(), Times.show(r.endedAt()), r.returnReason(), r.legalBasis());
         boolean share = r.shareContact();
-        return new DepartmentCase(c.id(), c.trackingNo(), c.state().name(), c.state().label(), c.category(), c.content(),
+        return new DepartmentCase(c.id(), c.trackingNo(), c.state().name(), c.stateLabel(), c.category(), c.content(),
                 c.address(), photos.findByConcernIdOrderById(c.id()).stream().map(p -> new DepartmentCase.Photo(p.id(),
                         "/api/v1/me/referrals/" + c.id() + "/photos/" + p.id(), p.width(), p.height())).toList(),
                 new DepartmentCase.StationContact(s.id(), s.name(), s.address(), s.publicPhone()), r.departmentId(),

@@ -143,7 +143,7 @@ class ReferralInbox {
         Instant deadline = r.open() && c.departmentDeadline() != null ? c.departmentDeadline() : r.deadline();
         String station = stations.findById(c.stationId()).map(Station::name).orElse("");
         return new Item(c.id(), r.id(), c.trackingNo(), c.category(), summary(c.content()), station, c.state().name(),
-                c.state().label(), r.status().name(), Times.show(r.referredAt()), Times.show(signDue),
+                c.stateLabel(), r.status().name(), Times.show(r.referredAt()), Times.show(signDue),
                 r.signedAt() == null ? null : Times.show(r.signedAt()), Times.show(deadline), !segments.isEmpty(), segments);
     }
 

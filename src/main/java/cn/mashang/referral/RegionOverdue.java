@@ -137,7 +137,7 @@ class RegionOverdue {
             case RESOLUTION, FEEDBACK -> deadlines.resolution(c);
         }).filter(t -> t != null).min(Comparator.naturalOrder()).orElse(c.createdAt());
         return new Item(c.id(), c.trackingNo(), c.category(), ReferralInbox.summary(c.content()), c.state().name(),
-                c.state().label(), s.id(), s.name(), Times.show(c.createdAt()),
+                c.stateLabel(), s.id(), s.name(), Times.show(c.createdAt()),
                 segments.stream().map(Enum::name).sorted().toList(), Times.show(since), holder(c, s),
                 c.version() == null ? 0 : c.version());
     }

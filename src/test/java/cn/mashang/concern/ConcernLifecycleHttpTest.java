@@ -477,6 +477,8 @@ class ConcernLifecycleHttpTest {
         assertTrue(autoClose.run(Times.now()) >= 1);
         var view = track(s);
         assertEquals("CLOSED", view.get("state"));
+        assertEquals("已结束（未评价）", view.get("stateLabel"), "auto-closed without a rating is not 已评价");
+        assertEquals("已结束（未评价）", detail(head, s.id()).get("stateLabel"));
         assertEquals("CLOSED", list(view.get("timeline")).get(list(view.get("timeline")).size() - 1).get("type"));
         assertEquals("RESOLVED", detail(head, recent.id()).get("state"));
         autoClose.run(Times.now());
