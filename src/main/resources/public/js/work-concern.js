@@ -9,7 +9,7 @@ let concern = null;
 /** How each action's button looks (its words come from the server's labels); actions without a form are left out. */
 const LOOK = {
   accept: 'primary', assign: '', reply: 'primary', note: '', refer: '', 'department-answer': '', 'request-extension': '',
-  'approve-extension': 'primary', 'reject-extension': 'warn', resolve: 'primary', reject: 'warn', merge: ''
+  'approve-extension': 'primary', 'reject-extension': 'warn', resolve: 'primary', reject: 'warn', merge: '', urge: '', escalate: ''
 };
 
 function actionLabel(path) {
@@ -47,7 +47,12 @@ function fieldsOf(action) {
     case 'note': return [field('备注内容', textArea('text', '仅工作人员可见', true), '内部：群众看不到')];
     case 'refer': return [field('交办部门', select('departmentId', o.departments, '请选择部门')),
       field('办理期限', dateInput('deadline'), '不填则按规则的工作日数计算'),
-      field('交办说明', textArea('text', '选填', false))];
+      field('交办说明', textArea('text', '选填', false)),
+      el('label', { class: 'cell', for: 'f-shareContact' }, el('input', { type: 'checkbox', id: 'f-shareContact', name: 'shareContact', 'data-testid': 'field-shareContact' }),
+        el('span', { text: ' 向部门提供群众联系方式（查看会留痕）' }))];
+    case 'urge': return [field('催办意见', textArea('text', '发给承办部门', true)),
+      field('新的办理期限', dateInput('deadline'), '选填')];
+    case 'escalate': return [field('督办意见', textArea('text', '列入督办', true))];
     case 'department-answer': return [field('部门答复', textArea('text', '部门的答复内容（群众可见）', true))];
     case 'request-extension': return [field('延期至', dateInput('until')),
       field('延期理由', textArea('text', '说明需要延期的原因（站长审批）', true))];
@@ -70,7 +75,12 @@ function bodyOf(action, form) {
   const v = (n) => (form.elements[n] ? form.elements[n].value.trim() : '');
   if (v('text')) b.text = v('text');
   if (action === 'assign') b.deputyId = Number(v('deputyId')) || null;
-  if (action === 'refer') { b.departmentId = Number(v('departmentId')) || null; if (v('deadline')) b.deadline = v('deadline'); }
+  if (action === 'refer') {
+    b.departmentId = Number(v('departmentId')) || null;
+    if (v('deadline')) b.deadline = v('deadline');
+    b.shareContact = !!(form.elements.shareContact && form.elements.shareContact.checked);
+  }
+  if (action === 'urge' && v('deadline')) b.deadline = v('deadline');
   if (action === 'request-extension' && v('until')) b.until = v('until');
   if (action === 'resolve') { const c = form.querySelector('input[name=outcome]:checked'); b.outcome = c ? c.value : null; }
   if (action === 'merge') b.intoId = Number(v('intoId')) || null;

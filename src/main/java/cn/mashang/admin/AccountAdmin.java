@@ -8,6 +8,7 @@ import cn.mashang.auth.StaffAccountRepository;
 import cn.mashang.common.ApiException;
 import cn.mashang.common.PageResponse;
 import cn.mashang.common.Times;
+import cn.mashang.department.DepartmentRepository;
 import cn.mashang.deputy.DeputyRepository;
 import cn.mashang.region.RegionRepository;
 import cn.mashang.station.StationRepository;
@@ -20,7 +21,7 @@ import java.util.Objects;
 
 /**
  * Staff accounts of the admin's region. An account's place is its scope: an admin's region, a liaison's or
- * head's station, a deputy's home region. Changing role or scope, deactivating and resetting the password
+ * head's station, a deputy's home region, a department account's department (its region). Changing role or scope, deactivating and resetting the password
  * all revoke the account's earlier tokens.
  */
 @Singleton
@@ -33,10 +34,12 @@ class AccountAdmin {
     private final AdminGuard guard;
     private final PasswordHasher hasher;
     private final AccountScopes scopes;
+    private final DepartmentRepository departments;
 
     AccountAdmin(StaffAccountRepository accounts, StationRepository stations, DeputyRepository deputies,
                  RegionRepository regions, AdminLookups lookups, AdminGuard guard, PasswordHasher hasher,
-                 AccountScopes scopes) {
+                 AccountScopes scopes, DepartmentRepository departments) {
+        this.departments = departments;
         this.accounts = accounts;
         this.stations = stations;
         this.deputies = deputies;
@@ -48,7 +51,7 @@ class AccountAdmin {
     }
 
     /** Role-dependent scope columns after checking each lies in the caller's region. */
-    private record Place(Long deputyId, Long stationId, Long regionId) {
+    private record Place(Long deputyId, Long stationId, Long regionId, Long departmentId) {
     }
 
     PageResponse<AdminDtos.AccountView> list(Authentication auth, Pageable pageable) {
@@ -72,7 +75,8 @@ class AccountAdmin {
         PasswordHasher.requireStrong("password", in.password());
         var now = Times.now();
         return AdminDtos.AccountView.of(accounts.save(new StaffAccount(null, login, mobile, in.displayName().trim(),
-                hasher.hash(in.password()), in.role(), place.deputyId(), place.stationId(), place.regionId(), true, 0,
+                hasher.hash(in.password()), in.role(), place.deputyId(), place.stationId(), place.regionId(),
+                place.departmentId(), true, 0,
                 now, null, null, now, now)));
     }
 
@@ -84,12 +88,14 @@ class AccountAdmin {
         String mobile = AdminGuard.trim(in.mobile());
         requireLogin(login, mobile, id);
         boolean scopeChanged = a.role() != in.role() || !Objects.equals(a.deputyId(), place.deputyId())
-                || !Objects.equals(a.stationId(), place.stationId()) || !Objects.equals(a.regionId(), place.regionId());
+                || !Objects.equals(a.stationId(), place.stationId()) || !Objects.equals(a.regionId(), place.regionId())
+                || !Objects.equals(a.departmentId(), place.departmentId());
         if (scopeChanged && a.id().equals(scopes.of(auth).accountId())) {
             throw ApiException.conflict("不能修改本人账号的角色或管辖范围");
         }
         StaffAccount saved = accounts.update(new StaffAccount(a.id(), login, mobile, in.displayName().trim(),
-                a.passwordHash(), in.role(), place.deputyId(), place.stationId(), place.regionId(), a.active(),
+                a.passwordHash(), in.role(), place.deputyId(), place.stationId(), place.regionId(), place.departmentId(),
+                a.active(),
                 a.tokenVersion() + (scopeChanged ? 1 : 0), a.passwordChangedAt(), a.lastLoginAt(), a.version(),
                 a.createdAt(), Times.now()));
         scopes.invalidate(id);
@@ -103,7 +109,8 @@ class AccountAdmin {
             throw ApiException.conflict("不能停用本人账号");
         }
         StaffAccount saved = accounts.update(new StaffAccount(a.id(), a.loginName(), a.mobile(), a.displayName(),
-                a.passwordHash(), a.role(), a.deputyId(), a.stationId(), a.regionId(), active, a.tokenVersion() + 1,
+                a.passwordHash(), a.role(), a.deputyId(), a.stationId(), a.regionId(), a.departmentId(), active,
+                a.tokenVersion() + 1,
                 a.passwordChangedAt(), a.lastLoginAt(), a.version(), a.createdAt(), Times.now()));
         scopes.invalidate(id);
         return AdminDtos.AccountView.of(saved);
@@ -132,7 +139,7 @@ class AccountAdmin {
                     throw ApiException.badField("regionId", "管理员账号须指定管辖地区");
                 }
                 guard.region(auth, in.regionId(), "地区");
-                yield new Place(null, null, in.regionId());
+                yield new Place(null, null, in.regionId(), null);
             }
             case LIAISON, STATION_HEAD -> {
                 if (in.stationId() == null) {
@@ -143,14 +150,23 @@ class AccountAdmin {
                 if (role == Role.STATION_HEAD && in.deputyId() != null) {
                     deputyId = guard.deputyWholly(auth, in.deputyId()).id();
                 }
-                yield new Place(deputyId, in.stationId(), null);
+                yield new Place(deputyId, in.stationId(), null, null);
             }
             case DEPUTY -> {
                 if (in.deputyId() == null) {
                     throw ApiException.badField("deputyId", "代表账号须指定代表");
                 }
                 guard.deputyWholly(auth, in.deputyId());
-                yield new Place(in.deputyId(), null, null);
+                yield new Place(in.deputyId(), null, null, null);
+            }
+            case DEPARTMENT -> {
+                if (in.departmentId() == null) {
+                    throw ApiException.badField("departmentId", "部门账号须指定承办部门");
+                }
+                var d = departments.findById(in.departmentId()).filter(x -> x.active())
+                        .orElseThrow(() -> ApiException.notFound("部门"));
+                guard.region(auth, d.regionId(), "部门");
+                yield new Place(null, null, null, d.id());
             }
         };
     }

@@ -129,7 +129,7 @@ final class AdminDtos {
                         @NotBlank @Size(max = 64) String displayName,
                         @Nullable @Size(max = 128) String password,
                         @NotNull Role role, @Nullable Long deputyId, @Nullable Long stationId,
-                        @Nullable Long regionId) {
+                        @Nullable Long regionId, @Nullable Long departmentId) {
     }
 
     @Serdeable
@@ -138,10 +138,10 @@ final class AdminDtos {
 
     @Serdeable
     record AccountView(long id, String loginName, String mobile, String displayName, Role role, Long deputyId,
-                       Long stationId, Long regionId, boolean active, Instant lastLoginAt) {
+                       Long stationId, Long regionId, Long departmentId, boolean active, Instant lastLoginAt) {
         static AccountView of(cn.mashang.auth.StaffAccount a) {
             return new AccountView(a.id(), a.loginName(), a.mobile(), a.displayName(), a.role(), a.deputyId(),
-                    a.stationId(), a.regionId(), a.active(), a.lastLoginAt());
+                    a.stationId(), a.regionId(), a.departmentId(), a.active(), a.lastLoginAt());
         }
     }
 }

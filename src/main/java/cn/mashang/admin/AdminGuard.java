@@ -1,5 +1,8 @@
 package cn.mashang.admin;
 
+import cn.mashang.department.Department;
+import cn.mashang.department.DepartmentRepository;
+
 import cn.mashang.auth.Role;
 import cn.mashang.auth.Scopes;
 import cn.mashang.auth.StaffAccount;
@@ -30,8 +33,11 @@ class AdminGuard {
     private final StationRepository stations;
     private final DeputyRepository deputies;
     private final MembershipRepository memberships;
+    private final DepartmentRepository departments;
 
-    AdminGuard(Scopes scopes, StationRepository stations, DeputyRepository deputies, MembershipRepository memberships) {
+    AdminGuard(Scopes scopes, StationRepository stations, DeputyRepository deputies, MembershipRepository memberships,
+               DepartmentRepository departments) {
+        this.departments = departments;
         this.scopes = scopes;
         this.stations = stations;
         this.deputies = deputies;
@@ -56,6 +62,9 @@ class AdminGuard {
         }
         if (a.stationId() != null) {
             out.add(stations.findById(a.stationId()).map(Station::regionId).orElse(null));
+        }
+        if (a.departmentId() != null) {
+            out.add(departments.findById(a.departmentId()).map(Department::regionId).orElse(null));
         }
         if (a.deputyId() != null) {
             out.addAll(deputies.findById(a.deputyId()).map(this::reach).orElseGet(() -> {

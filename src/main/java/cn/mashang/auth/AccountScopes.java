@@ -80,7 +80,8 @@ public class AccountScopes implements Scopes {
             stationIds.add(account.stationId());
         }
         return new StaffScope(account.id(), account.role(), account.deputyId(), Set.copyOf(stationIds),
-                account.role() == Role.ADMIN ? account.regionId() : null);
+                account.role() == Role.ADMIN ? account.regionId() : null,
+                account.role() == Role.DEPARTMENT ? account.departmentId() : null);
     }
 
     /** Forget cached scopes after an account, membership or station change. */

@@ -92,7 +92,7 @@ public class AdminBootstrap {
         Region region = topLevelRegion();
         var now = Times.now();
         accounts.save(new StaffAccount(null, login, null, "管理员（" + region.name() + "）", hasher.hash(password),
-                Role.ADMIN, null, null, region.id(), true, 0, now, null, null, now, now));
+                Role.ADMIN, null, null, region.id(), null, true, 0, now, null, null, now, now));
         LOG.info("bootstrap admin: created ADMIN '{}' of region {} ({})", login, region.name(), region.id());
         return true;
     }

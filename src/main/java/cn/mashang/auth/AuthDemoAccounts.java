@@ -2,6 +2,7 @@ package cn.mashang.auth;
 
 import cn.mashang.common.Times;
 import cn.mashang.demo.DemoExtension;
+import cn.mashang.department.DepartmentRepository;
 import cn.mashang.deputy.Deputy;
 import cn.mashang.deputy.DeputyRepository;
 import cn.mashang.region.Region;
@@ -20,7 +21,7 @@ import java.util.stream.StreamSupport;
 /**
  * Demo staff accounts of the demo city (dev and test only; never prod). All share {@link #PASSWORD}.
  * Listed in the README: admins of the city and two counties, heads and liaisons of two stations, and
- * deputies who log in with their staff mobile number.
+ * deputies who log in with their staff mobile number, and two department accounts of 孝义市.
  */
 @Singleton
 @Requires(notEnv = "prod")
@@ -35,9 +36,11 @@ class AuthDemoAccounts implements DemoExtension {
     private final StationRepository stations;
     private final DeputyRepository deputies;
     private final PasswordHasher hasher;
+    private final DepartmentRepository departments;
 
     AuthDemoAccounts(StaffAccountRepository accounts, RegionRepository regions, StationRepository stations,
-                     DeputyRepository deputies, PasswordHasher hasher) {
+                     DeputyRepository deputies, PasswordHasher hasher, DepartmentRepository departments) {
+        this.departments = departments;
         this.accounts = accounts;
         this.regions = regions;
         this.stations = stations;
@@ -65,22 +68,32 @@ class AuthDemoAccounts implements DemoExtension {
         stationStaff(hash, "head-heping", Role.STATION_HEAD, "吴秀英（站长）", station.get(STATION_HEPING), deputy.get("吴秀英"));
         stationStaff(hash, "liaison-qjny", Role.LIAISON, "孝义联络员 刘芳", station.get(STATION_QJNY), null);
         stationStaff(hash, "liaison-shuitou", Role.LIAISON, "水头联络员 张敏", station.get(STATION_SHUITOU), null);
+        // two departments of 孝义市 (the 清洁能源 station refers to them)
+        department(hash, "dept-xiaoyi-zhujian", "孝义市住建局 承办人", region.get("孝义市"), "孝义市住房和城乡建设局");
+        department(hash, "dept-xiaoyi-jiaotong", "孝义市交通局 承办人", region.get("孝义市"), "孝义市交通运输局");
         // deputies log in with their staff mobile number 138000000NN (NN = their place in the demo list)
         for (int index : new int[]{0, 1, 9, 13, 14, 16, 24}) {
             Deputy d = deputyList.get(index);
             save(new StaffAccount(null, null, String.format("138000000%02d", index + 1), d.name(), hash, Role.DEPUTY,
-                    d.id(), null, null, true, 0, null, null, null, Times.now(), Times.now()));
+                    d.id(), null, null, null, true, 0, null, null, null, Times.now(), Times.now()));
         }
     }
 
     private void admin(String hash, String login, String name, Region region) {
-        save(new StaffAccount(null, login, null, name, hash, Role.ADMIN, null, null, region.id(), true, 0, null, null,
+        save(new StaffAccount(null, login, null, name, hash, Role.ADMIN, null, null, region.id(), null, true, 0, null, null,
                 null, Times.now(), Times.now()));
     }
 
     private void stationStaff(String hash, String login, Role role, String name, Station s, Deputy d) {
-        save(new StaffAccount(null, login, null, name, hash, role, d == null ? null : d.id(), s.id(), null, true, 0,
+        save(new StaffAccount(null, login, null, name, hash, role, d == null ? null : d.id(), s.id(), null, null, true, 0,
                 null, null, null, Times.now(), Times.now()));
+    }
+
+    private void department(String hash, String login, String name, Region region, String department) {
+        departments.findByRegionIdAndActiveTrueOrderByName(region.id()).stream()
+                .filter(d -> d.name().equals(department)).findFirst()
+                .ifPresent(d -> save(new StaffAccount(null, login, null, name, hash, Role.DEPARTMENT, null, null, null,
+                        d.id(), true, 0, null, null, null, Times.now(), Times.now())));
     }
 
     private void save(StaffAccount account) {

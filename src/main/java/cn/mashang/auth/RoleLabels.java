@@ -11,6 +11,7 @@ public final class RoleLabels {
             case LIAISON -> "联络员";
             case STATION_HEAD -> "站长";
             case ADMIN -> "管理员";
+            case DEPARTMENT -> "承办部门";
         };
     }
 }

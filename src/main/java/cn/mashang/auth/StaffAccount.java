@@ -10,7 +10,7 @@ import java.time.Instant;
 
 /**
  * A staff login. Scope columns by role: DEPUTY → deputyId; LIAISON / STATION_HEAD → stationId (a head who is
- * also a deputy may carry deputyId too); ADMIN → regionId. {@code tokenVersion} revokes earlier tokens.
+ * also a deputy may carry deputyId too); ADMIN → regionId; DEPARTMENT → departmentId. {@code tokenVersion} revokes earlier tokens.
  */
 @MappedEntity("staff_account")
 public record StaffAccount(
@@ -23,6 +23,7 @@ public record StaffAccount(
         @Nullable Long deputyId,
         @Nullable Long stationId,
         @Nullable Long regionId,
+        @Nullable Long departmentId,
         boolean active,
         long tokenVersion,
         @Nullable Instant passwordChangedAt,

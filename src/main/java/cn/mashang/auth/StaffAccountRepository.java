@@ -37,6 +37,8 @@ public interface StaffAccountRepository extends CrudRepository<StaffAccount, Lon
     void deactivateDeputyLogins(Long deputyId, Instant now);
 
     /** Accounts whose scope lies in a region (by materialised path): admins, station staff, deputies. */
+    java.util.List<StaffAccount> findByDepartmentIdAndActiveTrue(Long departmentId);
+
     @Query(value = """
             SELECT a.* FROM staff_account a
             LEFT JOIN region ar ON ar.id = a.region_id
@@ -44,7 +46,9 @@ public interface StaffAccountRepository extends CrudRepository<StaffAccount, Lon
             LEFT JOIN region sr ON sr.id = s.region_id
             LEFT JOIN deputy d ON d.id = a.deputy_id
             LEFT JOIN region dr ON dr.id = d.region_id
-            WHERE COALESCE(ar.path, sr.path, dr.path) LIKE :pathPrefix
+            LEFT JOIN department dp ON dp.id = a.department_id
+            LEFT JOIN region pr ON pr.id = dp.region_id
+            WHERE COALESCE(ar.path, sr.path, dr.path, pr.path) LIKE :pathPrefix
             ORDER BY a.id""",
             countQuery = """
             SELECT COUNT(*) FROM staff_account a
@@ -53,6 +57,8 @@ public interface StaffAccountRepository extends CrudRepository<StaffAccount, Lon
             LEFT JOIN region sr ON sr.id = s.region_id
             LEFT JOIN deputy d ON d.id = a.deputy_id
             LEFT JOIN region dr ON dr.id = d.region_id
-            WHERE COALESCE(ar.path, sr.path, dr.path) LIKE :pathPrefix""")
+            LEFT JOIN department dp ON dp.id = a.department_id
+            LEFT JOIN region pr ON pr.id = dp.region_id
+            WHERE COALESCE(ar.path, sr.path, dr.path, pr.path) LIKE :pathPrefix""")
     Page<StaffAccount> findUnder(String pathPrefix, Pageable pageable);
 }

@@ -10,6 +10,8 @@ import java.util.Set;
  * @param deputyId   the deputy record of a DEPUTY (else null)
  * @param stationIds stations the caller belongs to: a deputy's active memberships, a liaison's or head's station(s)
  * @param regionId   an ADMIN's region (they reach it and everything below); null for others
+ * @param departmentId a DEPARTMENT account's department; null for others
  */
-public record StaffScope(long accountId, Role role, Long deputyId, Set<Long> stationIds, Long regionId) {
+public record StaffScope(long accountId, Role role, Long deputyId, Set<Long> stationIds, Long regionId,
+                         Long departmentId) {
 }

@@ -50,8 +50,18 @@ public record Concern(
         @Nullable Instant firstResponseDue,
         @Nullable Instant resolutionDue,
         @Nullable Instant feedbackDue,
+        @Nullable Instant signDue,
+        @Nullable Instant signedAt,
         @Nullable Instant piiPurgedAt,
         Instant createdAt,
         Instant updatedAt,
         @Version @Nullable Long version) {
+
+    /**
+     * The state's label as shown: a concern closed without the resident's rating (auto-closed after the feedback
+     * window) is {@link ConcernState#CLOSED_UNRATED}, not 已评价.
+     */
+    public String stateLabel() {
+        return state == ConcernState.CLOSED && rating == null ? ConcernState.CLOSED_UNRATED : state.label();
+    }
 }

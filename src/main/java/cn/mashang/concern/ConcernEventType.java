@@ -19,7 +19,13 @@ public enum ConcernEventType {
     REOPENED("重新办理"),
     CLOSED("已结束"),
     RESIDENT_MESSAGE("群众补充"),
-    ME_TOO("我也反映");
+    ME_TOO("我也反映"),
+    SIGNED("部门签收"),
+    RETURNED("部门退回"),
+    URGED("催办"),
+    ESCALATED("督办"),
+    /** The committee is told of a department's missed deadline (automatic, after N working days). */
+    REPORTED("通报");
 
     private final String label;
 

@@ -20,6 +20,9 @@ public enum ConcernState {
     REJECTED("不予受理"),
     REOPENED("已重新办理");
 
+    /** The label of a concern closed without a rating (auto-close): its own label, never 已评价. */
+    public static final String CLOSED_UNRATED = "已结束（未评价）";
+
     /** Still being handled: the resolution clock runs (queues, overdue job, "open" everywhere). */
     public static final Set<ConcernState> OPEN = EnumSet.of(SUBMITTED, ACCEPTED, ANSWERED, REFERRED, EXTENDED, REOPENED);
     /** Handled to the end (RESOLVED or CLOSED): the resolution clock has stopped. */

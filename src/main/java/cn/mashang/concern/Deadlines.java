@@ -6,6 +6,7 @@ import cn.mashang.sla.SlaRules;
 import cn.mashang.calendar.WorkingCalendar;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
@@ -20,6 +21,8 @@ import java.util.Optional;
  *   <li>first response: created_at + firstResponseDays (set at intake);</li>
  *   <li>department: the referral's day + departmentDays, or the day staff chose (set by refer, moved by an approved
  *       extension; column department_deadline);</li>
+ *   <li>sign-for: the referral's day + {@code referral.sign-days} working days (default 1; set by refer, column
+ *       sign_due; the department's sign stops it);</li>
  *   <li>resolution: created_at + resolutionDays (set at intake; never reset by a reopening);</li>
  *   <li>feedback: resolved_at + feedbackDays (set when resolved, cleared when reopened; then auto-close).</li>
  * </ul>
@@ -35,7 +38,11 @@ public class Deadlines {
     private final Cache<Long, Optional<String>> paths = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(Duration.ofMinutes(5)).build();
 
-    Deadlines(SlaRules rules, WorkingCalendar calendar, RegionRepository regions) {
+    private final int signDays;
+
+    Deadlines(SlaRules rules, WorkingCalendar calendar, RegionRepository regions,
+              @Value("${referral.sign-days:1}") int signDays) {
+        this.signDays = signDays;
         this.rules = rules;
         this.calendar = calendar;
         this.regions = regions;
@@ -60,6 +67,11 @@ public class Deadlines {
         return calendar.addWorkingDays(now, rule(c.regionId(), c.category()).departmentDays());
     }
 
+    /** The sign-for (签收) deadline of a referral made at {@code now}: {@code referral.sign-days} working days. */
+    public Instant sign(Instant now) {
+        return calendar.addWorkingDays(now, signDays);
+    }
+
     /** The stored first-response deadline, or (rows written before V11) the same computation. */
     public Instant firstResponse(Concern c) {
         return c.firstResponseDue() != null ? c.firstResponseDue() : atIntake(c.regionId(), c.category(), c.createdAt()).firstResponse();
@@ -82,7 +94,8 @@ public class Deadlines {
 
     /** The deadlines as the overdue rules read them. */
     public Overdue.Due due(Concern c) {
-        return new Overdue.Due(c.state(), c.firstResponseAt(), firstResponse(c), c.departmentDeadline(), resolution(c));
+        return new Overdue.Due(c.state(), c.firstResponseAt(), firstResponse(c), c.departmentDeadline(), resolution(c),
+                c.signDue(), c.signedAt());
     }
 
     public @Nullable String regionPath(@Nullable Long regionId) {

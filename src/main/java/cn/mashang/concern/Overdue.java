@@ -12,11 +12,12 @@ import java.util.Set;
  * queue flag, the head's overdue board, the overdue job and the dashboards all ask here:
  * <ul>
  *   <li>FIRST_RESPONSE: an open concern nobody has accepted or answered yet, past its first-response deadline;</li>
+ *   <li>SIGN: a concern at a department that has not signed for it (签收), past the sign-for deadline;</li>
  *   <li>DEPARTMENT: a concern at a department (REFERRED, EXTENDED), past the department deadline;</li>
  *   <li>RESOLUTION: an open concern past its resolution deadline.</li>
  * </ul>
  * A concern is overdue when any segment is. The resident's feedback window is not "overdue" (it ends in auto-close).
- * {@link #SQL} says the same for a WHERE clause (three timestamp parameters, all {@code now}); it also lets through
+ * {@link #SQL} says the same for a WHERE clause (four timestamp parameters, all {@code now}); it also lets through
  * rows written before V11 whose deadlines are not stored yet, which {@link #segments} then decides.
  */
 public final class Overdue {
@@ -25,17 +26,30 @@ public final class Overdue {
 
     /** What the decision reads: the state, the first response and the deadlines. */
     public record Due(ConcernState state, @Nullable Instant firstResponseAt, @Nullable Instant firstResponseDue,
-                      @Nullable Instant departmentDue, @Nullable Instant resolutionDue) {
+                      @Nullable Instant departmentDue, @Nullable Instant resolutionDue,
+                      @Nullable Instant signDue, @Nullable Instant signedAt) {
+        public Due(ConcernState state, @Nullable Instant firstResponseAt, @Nullable Instant firstResponseDue,
+                   @Nullable Instant departmentDue, @Nullable Instant resolutionDue) {
+            this(state, firstResponseAt, firstResponseDue, departmentDue, resolutionDue, null, null);
+        }
     }
 
-    /** Over the concern table without an alias; three timestamp parameters, each {@code now}. */
+    /** How many {@code now} parameters {@link #SQL} takes. */
+    public static final int SQL_PARAMS = 4;
+
+    /** Over the concern table without an alias; {@link #SQL_PARAMS} timestamp parameters, each {@code now}. */
     public static final String SQL = "(state IN " + ConcernState.sql(ConcernState.OPEN) + " AND ("
             + "(first_response_at IS NULL AND (first_response_due IS NULL OR first_response_due < ?))"
             + " OR (state IN " + ConcernState.sql(ConcernState.AT_DEPARTMENT) + " AND department_deadline < ?)"
+            + " OR (state IN " + ConcernState.sql(ConcernState.AT_DEPARTMENT) + " AND signed_at IS NULL AND sign_due < ?)"
             + " OR resolution_due IS NULL OR resolution_due < ?))";
 
     public static boolean firstResponse(Due d, Instant now) {
         return d.state().isOpen() && d.firstResponseAt() == null && past(d.firstResponseDue(), now);
+    }
+
+    public static boolean sign(Due d, Instant now) {
+        return d.state().atDepartment() && d.signedAt() == null && past(d.signDue(), now);
     }
 
     public static boolean department(Due d, Instant now) {
@@ -56,6 +70,9 @@ public final class Overdue {
         if (firstResponse(d, now)) {
             out.add(SlaSegment.FIRST_RESPONSE);
         }
+        if (sign(d, now)) {
+            out.add(SlaSegment.SIGN);
+        }
         if (department(d, now)) {
             out.add(SlaSegment.DEPARTMENT);
         }
@@ -69,6 +86,7 @@ public final class Overdue {
     public static boolean segment(SlaSegment s, Due d, Instant now) {
         return switch (s) {
             case FIRST_RESPONSE -> firstResponse(d, now);
+            case SIGN -> sign(d, now);
             case DEPARTMENT -> department(d, now);
             case RESOLUTION -> resolution(d, now);
             case FEEDBACK -> false;

@@ -10,7 +10,7 @@ import java.lang.annotation.Target;
 
 /**
  * OpenAPI, on a header parameter: the resident's device token ({@code X-Resident-Token}, see
- * {@code cn.mashang.concern.ResidentTokens}): no account, a signed device id kept on the phone.
+ * {@code cn.mashang.resident.ResidentTokens}): no account, a signed device id kept on the phone.
  */
 @Parameter(description = "居民设备令牌 / the resident's device token (`rt1.…`), as answered by a submission "
         + "(`residentToken`) or `GET /api/v1/my/token`; optional, an invalid one counts as none", example = "rt1.…")

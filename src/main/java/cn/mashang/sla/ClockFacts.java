@@ -16,7 +16,17 @@ public record ClockFacts(long concernId, @Nullable String regionPath, String cat
                          @Nullable Instant departmentDeadline, @Nullable Instant departmentAnsweredAt,
                          @Nullable Instant resolvedAt, @Nullable Instant ratedAt, @Nullable Instant closedAt,
                          @Nullable Instant firstResponseDue, @Nullable Instant resolutionDue,
-                         @Nullable Instant feedbackDue) {
+                         @Nullable Instant feedbackDue, @Nullable Instant signDue, @Nullable Instant signedAt) {
+
+    /** Facts without the sign-for clock (not at a department). */
+    public ClockFacts(long concernId, @Nullable String regionPath, String category, String state, Instant createdAt,
+                      @Nullable Instant firstResponseAt, @Nullable Instant referredAt, @Nullable Instant departmentDeadline,
+                      @Nullable Instant departmentAnsweredAt, @Nullable Instant resolvedAt, @Nullable Instant ratedAt,
+                      @Nullable Instant closedAt, @Nullable Instant firstResponseDue, @Nullable Instant resolutionDue,
+                      @Nullable Instant feedbackDue) {
+        this(concernId, regionPath, category, state, createdAt, firstResponseAt, referredAt, departmentDeadline,
+                departmentAnsweredAt, resolvedAt, ratedAt, closedAt, firstResponseDue, resolutionDue, feedbackDue, null, null);
+    }
 
     /** Facts without stored deadlines (computed from the rule). */
     public ClockFacts(long concernId, @Nullable String regionPath, String category, String state, Instant createdAt,
@@ -29,6 +39,7 @@ public record ClockFacts(long concernId, @Nullable String regionPath, String cat
 
     ClockFacts withDepartment(@Nullable Instant referred, @Nullable Instant answered) {
         return new ClockFacts(concernId, regionPath, category, state, createdAt, firstResponseAt, referred,
-                departmentDeadline, answered, resolvedAt, ratedAt, closedAt, firstResponseDue, resolutionDue, feedbackDue);
+                departmentDeadline, answered, resolvedAt, ratedAt, closedAt, firstResponseDue, resolutionDue, feedbackDue,
+                signDue, signedAt);
     }
 }

@@ -26,7 +26,7 @@ public class OpenConcerns {
             SELECT c.id, c.tracking_no, c.station_id, s.name AS station_name, r.path, c.category, c.state, c.created_at,
                    c.first_response_at, c.department_deadline, c.resolved_at, c.rated_at, c.closed_at,
                    COALESCE(c.assignee_deputy_id, c.deputy_id) AS deputy_id, d.name AS deputy_name, c.reopen_count,
-                   c.first_response_due, c.resolution_due, c.feedback_due
+                   c.first_response_due, c.resolution_due, c.feedback_due, c.sign_due, c.signed_at
             FROM concern c JOIN station s ON s.id = c.station_id JOIN region r ON r.id = c.region_id
             LEFT JOIN deputy d ON d.id = COALESCE(c.assignee_deputy_id, c.deputy_id)
             WHERE c.state IN """ + ConcernState.sql(ConcernState.OPEN);
@@ -72,7 +72,7 @@ public class OpenConcerns {
                             rs.getString("state"), instant(rs, "created_at"), instant(rs, "first_response_at"), null,
                             instant(rs, "department_deadline"), null, instant(rs, "resolved_at"), instant(rs, "rated_at"),
                             instant(rs, "closed_at"), instant(rs, "first_response_due"), instant(rs, "resolution_due"),
-                            instant(rs, "feedback_due"));
+                            instant(rs, "feedback_due"), instant(rs, "sign_due"), instant(rs, "signed_at"));
                     out.add(new Open(f, rs.getString("tracking_no"), rs.getLong("station_id"), rs.getString("station_name"),
                             deputyId, rs.getString("deputy_name"), rs.getInt("reopen_count")));
                 }

@@ -54,6 +54,9 @@ public class SlaClocks {
                 : calendar.addWorkingDays(f.createdAt(), rule.firstResponseDays());
         out.add(clock(SlaSegment.FIRST_RESPONSE, f.createdAt(), firstDue,
                 f.firstResponseAt() != null ? f.firstResponseAt() : (state.isOpen() ? null : stop(f)), now, rule));
+        if (state.atDepartment() && f.signDue() != null && f.referredAt() != null) {
+            out.add(clock(SlaSegment.SIGN, f.referredAt(), f.signDue(), f.signedAt(), now, rule));
+        }
         if (f.departmentDeadline() != null && f.referredAt() != null) {
             Instant answered = f.departmentAnsweredAt() != null && !f.departmentAnsweredAt().isBefore(f.referredAt())
                     ? f.departmentAnsweredAt() : null;

@@ -4,6 +4,8 @@ package cn.mashang.sla;
  * The clocks of a concern (DESIGN.md §3), each in working days from the SLA rule of its region and category:
  * <ul>
  *   <li>FIRST_RESPONSE: created_at → first_response_at (first acceptance or reply), {@code firstResponseDays};</li>
+ *   <li>SIGN: the referral → the department's sign-for (签收), deadline {@code sign_due} (refer sets it,
+ *       {@code referral.sign-days} working days, default 1); a segment of {@code Overdue}, no clock here;</li>
  *   <li>DEPARTMENT: the latest REFERRED/EXTENDED event → the department's answer, deadline =
  *       {@code department_deadline} (set when referring, moved by an approved extension);</li>
  *   <li>RESOLUTION: created_at → resolved_at, {@code resolutionDays}. A reopened concern keeps its created_at:
@@ -13,7 +15,7 @@ package cn.mashang.sla;
  * </ul>
  */
 public enum SlaSegment {
-    FIRST_RESPONSE("首次响应"), DEPARTMENT("部门办理"), RESOLUTION("办结"), FEEDBACK("群众评价");
+    FIRST_RESPONSE("首次响应"), SIGN("部门签收"), DEPARTMENT("部门办理"), RESOLUTION("办结"), FEEDBACK("群众评价");
 
     private final String label;
 

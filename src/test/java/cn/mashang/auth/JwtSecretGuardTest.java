@@ -23,7 +23,7 @@ class JwtSecretGuardTest {
         p.put("flyway.datasources.default.enabled", "false");
         p.put("app.public-base-url", "https://example.test");
         p.put("demo.enabled", "false");
-        // a proper PII key, so that only the JWT secret decides (cn.mashang.concern.PiiKeyCheck guards pii.key)
+        // a proper PII key, so that only the JWT secret decides (cn.mashang.resident.PiiKeyCheck guards pii.key)
         p.put("pii.key", "q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq80=");
         return p;
     }

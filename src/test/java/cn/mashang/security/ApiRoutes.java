@@ -176,7 +176,7 @@ final class ApiRoutes {
     /** Action path → its body class, through {@code ActionBodies.of(ConcernAction)} (package-private). */
     static Map<String, Class<?>> actionBodies() {
         try {
-            Class<?> actions = Class.forName("cn.mashang.concern.ConcernAction");
+            Class<?> actions = Class.forName("cn.mashang.concern.lifecycle.ConcernAction");
             Method of = Class.forName("cn.mashang.concern.ActionBodies").getDeclaredMethod("of", actions);
             of.setAccessible(true);
             Method path = actions.getMethod("path");

@@ -11,14 +11,15 @@ import java.util.regex.Pattern;
  * {@link PiiGuardExtension} fails the test during which one appeared.
  *
  * Allowed: the staff contact reveal GET /api/v1/concerns/{id}/contact (the audited hand-over of a resident's
- * number to the handling staff), and the demo city's deputy login numbers 13800000001…13800000099
+ * number to the handling staff) and the department's GET /api/v1/me/referrals/{id}/contact (audited, only when the
+ * station shared the contact on the referral), and the demo city's deputy login numbers 13800000001…13800000099
  * (AuthDemoAccounts: deputies log in with their staff mobile; they are staff account names shown to the staff
  * member themselves and to admins, not resident data).
  */
 public final class PiiLedger {
     static final Pattern MOBILE = Pattern.compile("(?<!\\d)1[3-9]\\d{9}(?!\\d)");
     static final Pattern DEMO_STAFF = Pattern.compile("138000000\\d\\d");
-    static final Pattern CONTACT_REVEAL = Pattern.compile("^/api/v1/concerns/\\d+/contact$");
+    static final Pattern CONTACT_REVEAL = Pattern.compile("^/api/v1/(concerns|me/referrals)/\\d+/contact$");
     private static final List<String> FINDINGS = new ArrayList<>();
 
     private PiiLedger() {

@@ -37,8 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Object- and function-level authorisation, generated from Micronaut's route table: every protected route
- * (its {@code @Secured} values are not anonymous) is called by every staff role of station 清洁能源 and by the
- * 离石区 admin, with each path variable filled with an object of ANOTHER scope (交口县 / station 水头) and a body
+ * (its {@code @Secured} values are not anonymous) is called by every staff role of station 清洁能源, by the
+ * 离石区 admin and by a department of 孝义市 (DEPARTMENT), with each path variable filled with an object of ANOTHER scope (交口县 / station 水头) and a body
  * full of foreign ids. None may answer 2xx (nor 5xx). Routes added by later features are picked up by
  * themselves; a path variable this test cannot fill makes it FAIL, naming the route: add the variable to
  * {@link #foreign} (or the route to {@link #ALLOWED} with a reason).
@@ -46,7 +46,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 class RouteScopeMatrixTest {
     /** Callers of another scope than the foreign objects, one per role. */
-    static final List<String> CALLERS = List.of("lishi-admin", "head-qjny", "liaison-qjny", "13800000001");
+    static final List<String> CALLERS = List.of("lishi-admin", "head-qjny", "liaison-qjny", "13800000001",
+            "dept-xiaoyi-zhujian");
 
     /**
      * Protected routes that legitimately answer 2xx to some of the callers above, whatever the foreign ids: they
@@ -61,9 +62,11 @@ class RouteScopeMatrixTest {
             Map.entry("GET /api/v1/admin/notifications", "the admin's own region's outbox (OutboxTest)"),
             Map.entry("GET /api/v1/admin/pii-access", "the contact reveals of the admin's own region's concerns "
                     + "(ConcernIntakeTest#onlyTheCurrentHandlersSeeTheFullMobileWhileItIsOpenAndTheRegionAdminsReadEveryReveal)"),
+            Map.entry("GET /api/v1/admin/notify-targets", "the admin's own region's notification targets (DepartmentLoopTest)"),
             Map.entry("GET /api/v1/admin/sla-rules", "the admin's own region's rules and the city-wide ones (SlaAdminScopeTest)"),
             Map.entry("GET /api/v1/admin/calendar/{year}", "the national working-day calendar, the same for every admin"),
             Map.entry("GET /api/v1/me/queue", "the caller's own queue (ConcernLifecycleHttpTest)"),
+            Map.entry("GET /api/v1/me/referrals", "a department's own inbox (DepartmentLoopTest)"),
             Map.entry("GET /api/v1/regions/{id}/points-scheme", "scoring rules, no personal data: every deputy may read "
                     + "how they are scored (the scheme is inherited down from the city); writes are scope-checked"));
 
@@ -142,6 +145,7 @@ class RouteScopeMatrixTest {
         f.put("accounts", ids.account("liaison-shuitou"));
         f.put("concerns", concernId);
         f.put("concernId", concernId);
+        f.put("referrals", concernId);
         f.put("code", code);
         f.put("codes", code);
         f.put("trackingNo", submitted.get("trackingNo"));
@@ -175,6 +179,7 @@ class RouteScopeMatrixTest {
             return last;
         });
         f.put("notifications", row);   // a FAILED row about 水头: nobody outside 交口县 may retry it
+        f.put("notify-targets", 987654321L);
         f.put("sla-rules", 987654321L);
         f.put("action", "accept");
         f.put("year", 2026);

@@ -126,7 +126,7 @@ public class IntakeCore {
                 n.regionId(), n.channel(), n.codeId(), n.category(), n.content(), n.address(), n.contactName(),
                 crypto.encrypt(n.mobile()), PiiCrypto.mask(n.mobile()), crypto.hmac(n.mobile()), contact ? now : null,
                 n.residentDeviceId(), ConcernState.SUBMITTED, null, null, null, null, null, null, null, null,
-                0, 0, null, null, null, due.firstResponse(), due.resolution(), null, null, now, now, null);
+                0, 0, null, null, null, due.firstResponse(), due.resolution(), null, null, null, null, now, now, null);
     }
 
     /** A new secret for a tracking link (144 bits, URL-safe). */

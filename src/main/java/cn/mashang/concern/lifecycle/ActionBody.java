@@ -43,6 +43,11 @@ public sealed interface ActionBody {
             case RESOLVE -> Resolve.class;
             case REJECT -> Reject.class;
             case MERGE -> Merge.class;
+            case SIGN -> Sign.class;
+            case DEPT_ANSWER -> DeptAnswer.class;
+            case RETURN -> Return.class;
+            case URGE -> Urge.class;
+            case ESCALATE -> Escalate.class;
             case RATE, RATE_DISSATISFIED, REOPEN, AUTO_CLOSE -> throw ApiException.notFound("操作");
         };
     }
@@ -88,10 +93,13 @@ public sealed interface ActionBody {
         }
     }
 
-    /** A department of the region and an optional deadline day (default: the SLA rule's department days). */
+    /**
+     * A department of the region and an optional deadline day (default: the SLA rule's department days);
+     * shareContact: the department may see the resident's mobile on this referral (audited reveal).
+     */
     @Serdeable
     record Refer(@Nullable Long version, @Nullable Long departmentId, @Nullable LocalDate deadline,
-                 @Nullable String text) implements ActionBody {
+                 @Nullable String text, @Nullable Boolean shareContact) implements ActionBody {
         @Override
         public void check() {
             required(departmentId, "departmentId", "请选择本地区的一个部门");
@@ -163,6 +171,55 @@ public sealed interface ActionBody {
         public void check() {
             required(intoId, "intoId", "请选择要合并到的另一条反映");
             checkText(text, false);
+        }
+    }
+
+    /** 签收: the department takes the case. */
+    @Serdeable
+    record Sign(@Nullable Long version, @Nullable String text) implements ActionBody {
+        @Override
+        public void check() {
+            checkText(text, false);
+        }
+    }
+
+    /** The department's own answer and the outcome it proposes (the station still resolves). */
+    @Serdeable
+    record DeptAnswer(@Nullable Long version, @Nullable String text, @Nullable Outcome proposedOutcome) implements ActionBody {
+        @Override
+        public void check() {
+            checkText(text, true);
+            if (proposedOutcome == null || proposedOutcome == Outcome.DUPLICATE_MERGED) {
+                throw ApiException.badField("proposedOutcome", "请选择建议的办理结果：已解决、已解释说明或受政策法规所限");
+            }
+        }
+    }
+
+    /** 退回: the reason and the legal basis are both required. */
+    @Serdeable
+    record Return(@Nullable Long version, @Nullable String reason, @Nullable String legalBasis) implements ActionBody {
+        @Override
+        public void check() {
+            ActionInput.clean(reason, true, "reason");
+            ActionInput.clean(legalBasis, true, "legalBasis");
+        }
+    }
+
+    /** 催办: a note to the department and an optional new deadline day. */
+    @Serdeable
+    record Urge(@Nullable Long version, @Nullable String text, @Nullable LocalDate deadline) implements ActionBody {
+        @Override
+        public void check() {
+            checkText(text, true);
+        }
+    }
+
+    /** 督办: the supervision note. */
+    @Serdeable
+    record Escalate(@Nullable Long version, @Nullable String text) implements ActionBody {
+        @Override
+        public void check() {
+            checkText(text, true);
         }
     }
 }

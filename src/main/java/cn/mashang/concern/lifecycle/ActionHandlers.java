@@ -26,6 +26,12 @@ import cn.mashang.concern.lifecycle.ActionBody.RejectExtension;
 import cn.mashang.concern.lifecycle.ActionBody.Reply;
 import cn.mashang.concern.lifecycle.ActionBody.RequestExtension;
 import cn.mashang.concern.lifecycle.ActionBody.Resolve;
+import cn.mashang.concern.lifecycle.ActionBody.DeptAnswer;
+import cn.mashang.concern.lifecycle.ActionBody.Escalate;
+import cn.mashang.concern.lifecycle.ActionBody.Return;
+import cn.mashang.concern.lifecycle.ActionBody.Sign;
+import cn.mashang.concern.lifecycle.ActionBody.Urge;
+import cn.mashang.referral.Referrals;
 import cn.mashang.department.Department;
 import cn.mashang.department.DepartmentRepository;
 import cn.mashang.deputy.DeputyRepository;
@@ -55,10 +61,12 @@ class ActionHandlers {
     private final DepartmentRepository departments;
     private final Deadlines deadlines;
     private final EventPayloads payloads;
+    private final Referrals referrals;
 
     ActionHandlers(ConcernLifecycle lifecycle, ConcernRepository concerns, LifecycleRepository store,
                    ConcernTimeline timeline, MembershipRepository memberships, DeputyRepository deputies,
-                   DepartmentRepository departments, Deadlines deadlines, EventPayloads payloads) {
+                   DepartmentRepository departments, Deadlines deadlines, EventPayloads payloads, Referrals referrals) {
+        this.referrals = referrals;
         this.lifecycle = lifecycle;
         this.concerns = concerns;
         this.store = store;
@@ -84,6 +92,15 @@ class ActionHandlers {
             case Resolve b -> resolve(a, b);
             case Reject b -> change(a, ConcernEventType.REJECTED, clean(b.text(), true), null, true);
             case Merge b -> merge(a, b);
+            case Sign b -> sign(a, b);
+            case DeptAnswer b -> deptAnswer(a, b);
+            case Return b -> giveBack(a, b);
+            case Urge b -> urge(a, b);
+            case Escalate b -> supervise(a, ConcernEventType.ESCALATED, "督办：" + clean(b.text(), true));
+        }
+        if (a.c().state().atDepartment() && !a.ch().state.atDepartment()
+                && !(body instanceof DeptAnswer || body instanceof DepartmentAnswer || body instanceof Return)) {
+            referrals.withdrawn(a.c().id(), a.now()); // resolved or merged by the station while at the department
         }
     }
 
@@ -112,29 +129,98 @@ class ActionHandlers {
     private void refer(Act a, Refer b) {
         Department d = lifecycle.referable(a.c(), b.departmentId());
         Instant deadline = b.deadline() != null ? endOf(b.deadline(), "deadline", a.now()) : deadlines.department(a.c(), a.now());
+        Instant signDue = deadlines.sign(a.now());
+        boolean share = Boolean.TRUE.equals(b.shareContact());
         a.ch().departmentId = d.id();
         a.ch().deadline = deadline;
+        a.ch().signDue = signDue.isAfter(deadline) ? deadline : signDue;
+        a.ch().signedAt = null;
         String note = clean(b.text(), false);
+        // the referral row first: the REFERRED event's listeners (notifications) read it
+        referrals.opened(new Referrals.Opening(a.c().id(), d.id(), a.c().stationId(), a.c().regionId(), a.accountId(),
+                a.now(), a.ch().signDue, deadline, share));
         change(a, ConcernEventType.REFERRED, "已交办" + d.name() + "，办理期限 " + day(deadline) + (note == null ? "" : "\n" + note),
-                payloads.write("departmentId", d.id(), "department", d.name(), "deadline", deadline.toString()), true);
+                payloads.write("departmentId", d.id(), "department", d.name(), "deadline", deadline.toString(),
+                        "signDue", a.ch().signDue.toString(), "shareContact", share), true);
+    }
+
+    private void sign(Act a, Sign b) {
+        a.ch().signedAt = a.now();
+        String note = clean(b.text(), false);
+        change(a, ConcernEventType.SIGNED, departmentName(a.c()) + "已签收，办理期限 " + day(a.c().departmentDeadline())
+                + (note == null ? "" : "\n" + note), payloads.write("departmentId", a.c().departmentId()), true);
+        referrals.signed(a.c().id(), a.now());
+    }
+
+    private void deptAnswer(Act a, DeptAnswer b) {
+        String text = clean(b.text(), true);
+        change(a, ConcernEventType.DEPARTMENT_ANSWERED, departmentName(a.c()) + "答复：" + text,
+                payloads.write("departmentId", a.c().departmentId(), "by", "DEPARTMENT",
+                        "proposedOutcome", b.proposedOutcome().name()), true);
+        referrals.answered(a.c().id(), a.now(), b.proposedOutcome().name());
+    }
+
+    /** 退回: back to the station's queue; the department, its deadline and sign-for are cleared. */
+    private void giveBack(Act a, Return b) {
+        String reason = ActionInput.clean(b.reason(), true, "reason");
+        String basis = ActionInput.clean(b.legalBasis(), true, "legalBasis");
+        String dept = departmentName(a.c());
+        a.ch().departmentId = null;
+        a.ch().deadline = null;
+        a.ch().signDue = null;
+        a.ch().signedAt = null;
+        change(a, ConcernEventType.RETURNED, dept + "退回：" + reason + "\n依据：" + basis,
+                payloads.write("departmentId", a.c().departmentId(), "reason", reason, "legalBasis", basis), false);
+        referrals.returned(a.c().id(), a.now(), reason, basis);
+    }
+
+    /** 催办: a note to the department; a new deadline (optional) moves the department deadline. */
+    private void urge(Act a, Urge b) {
+        String text = clean(b.text(), true);
+        if (b.deadline() == null) {
+            supervise(a, ConcernEventType.URGED, "催办：" + text);
+            return;
+        }
+        Instant until = endOf(b.deadline(), "deadline", a.now());
+        a.ch().deadline = until;
+        change(a, ConcernEventType.URGED, "催办：" + text + "\n新的办理期限 " + day(until),
+                payloads.write("deadline", until.toString()), false);
+        referrals.deadlineMoved(a.c().id(), until);
+    }
+
+    /** A supervision note: the timeline row only (the version stays, like a note). */
+    private void supervise(Act a, ConcernEventType type, String text) {
+        store.noted(a.c().id(), a.now());
+        record(a, type, text, null, false);
+    }
+
+    private String departmentName(Concern c) {
+        Long id = c.departmentId();
+        return id == null ? "部门" : departments.findById(id).map(Department::name).orElse("部门");
     }
 
     private void departmentAnswer(Act a, DepartmentAnswer b) {
         String text = clean(b.text(), true);
         Long id = a.c().departmentId();
-        String dept = id == null ? "部门" : departments.findById(id).map(Department::name).orElse("部门");
-        change(a, ConcernEventType.DEPARTMENT_ANSWERED, dept + "答复：" + text, payloads.write("departmentId", id), true);
+        change(a, ConcernEventType.DEPARTMENT_ANSWERED, departmentName(a.c()) + "答复：" + text,
+                payloads.write("departmentId", id), true);
+        referrals.answered(a.c().id(), a.now(), null);
     }
 
     private void requestExtension(Act a, RequestExtension b) {
         Instant until = endOf(b.until(), "until", a.now());
         Instant current = a.c().departmentDeadline();
+        if (current != null && a.now().isAfter(current)) {
+            throw ConcernStateMachine.refused(a.c().state(), "办理期限 " + day(current)
+                    + " 已过，不能再申请延期：延期须在期限届满前申请，请尽快答复或说明情况");
+        }
         if (current != null && !until.isAfter(current)) {
             throw ApiException.badField("until", "应晚于当前期限 " + day(current));
         }
         String reason = clean(b.text(), true);
         store.noted(a.c().id(), a.now());
         record(a, ConcernEventType.EXTENSION_REQUESTED, reason, payloads.write("until", until.toString()), false);
+        referrals.extensionAsked(a.c().id());
     }
 
     private void approveExtension(Act a, ApproveExtension b) {
@@ -142,6 +228,7 @@ class ActionHandlers {
         a.ch().deadline = p.until();
         change(a, ConcernEventType.EXTENDED, "办理期限延长至 " + day(p.until()),
                 payloads.write("until", p.until().toString(), "note", clean(b.text(), false)), true);
+        referrals.deadlineMoved(a.c().id(), p.until());
     }
 
     private void resolve(Act a, Resolve b) {

@@ -33,15 +33,20 @@ final class ActionInput {
     }
 
     static String clean(@Nullable String text, boolean required) {
+        return clean(text, required, "text");
+    }
+
+    /** The stripped text of {@code field}, or 400 naming it (missing when required, or too long). */
+    static String clean(@Nullable String text, boolean required, String field) {
         String t = text == null ? null : text.strip();
         if (t == null || t.isEmpty()) {
             if (required) {
-                throw ApiException.badField("text", "请填写内容");
+                throw ApiException.badField(field, "请填写内容");
             }
             return null;
         }
         if (t.length() > MAX_TEXT) {
-            throw ApiException.badField("text", "不能超过 " + MAX_TEXT + " 字");
+            throw ApiException.badField(field, "不能超过 " + MAX_TEXT + " 字");
         }
         return t;
     }

@@ -20,6 +20,16 @@ public enum ConcernAction {
     RESOLVE("resolve", "办结"),
     REJECT("reject", "不予受理"),
     MERGE("merge", "合并重复反映"),
+    /** Department: 签收 (its own clock, sign_due). */
+    SIGN("sign", "签收"),
+    /** Department: its own answer and proposed outcome (the station still resolves). */
+    DEPT_ANSWER("dept-answer", "部门答复"),
+    /** Department: 退回 with a reason and the legal basis; back to the station's queue. */
+    RETURN("return", "退回"),
+    /** Station head or committee: 催办 to the department (note, optional new deadline). */
+    URGE("urge", "催办"),
+    /** Station head or committee: 督办. */
+    ESCALATE("escalate", "督办"),
     /** Resident: 满意 / 基本满意, or 不满意 after the last allowed reopening. */
     RATE(null, "评价"),
     /** Resident: 不满意 while reopenings are left. */

@@ -48,7 +48,7 @@ public class ConcernActions {
         if (body.version() != null && body.version() != (c.version() == null ? 0 : c.version())) {
             throw ConcernLifecycle.stale(c);
         }
-        ConcernState to = ConcernStateMachine.target(lifecycle.facts(c, me.deputyId()), action, ConcernLifecycle.actor(me));
+        ConcernState to = ConcernStateMachine.target(lifecycle.facts(c, me), action, ConcernLifecycle.actor(me));
         body.check();
         Instant now = Times.now();
         ConcernChange ch = new ConcernChange(c, to);

@@ -28,6 +28,9 @@ final class ConcernChange {
     String ratingComment;
     Instant ratedAt;
     Instant feedbackDue;
+    /** The current referral's sign-for deadline and when the department signed (null when not at a department). */
+    Instant signDue;
+    Instant signedAt;
 
     ConcernChange(Concern c, ConcernState to) {
         state = to;
@@ -44,6 +47,8 @@ final class ConcernChange {
         ratingComment = c.ratingComment();
         ratedAt = c.ratedAt();
         feedbackDue = c.feedbackDue();
+        signDue = c.signDue();
+        signedAt = c.signedAt();
     }
 
     /**
@@ -55,7 +60,7 @@ final class ConcernChange {
         feedbackDue = deadlines.feedback(c, resolvedAt);
         return store.apply(c.id(), version, state.name(), assignee, departmentId, deadline, name(outcome), mergedInto,
                 firstResponseAt, resolvedAt, closedAt, reopenCount, name(rating), ratingComment, ratedAt, feedbackDue,
-                now) == 1;
+                signDue, signedAt, now) == 1;
     }
 
     private static String name(@Nullable Enum<?> e) {

@@ -47,7 +47,7 @@ public class ConcernClosing {
     @RetryOnConflict
     @Transactional
     public void rate(Concern c, Rating rating, @Nullable String comment) {
-        Facts facts = lifecycle.facts(c, null);
+        Facts facts = lifecycle.facts(c, (Long) null);
         ConcernAction action = ConcernStateMachine.ratingAction(rating, c.reopenCount(), config.maxReopens());
         ConcernState to = ConcernStateMachine.target(facts, action, Actor.RESIDENT);
         Instant now = Times.now();
@@ -83,7 +83,7 @@ public class ConcernClosing {
         if (!now.isAfter(deadlines.feedback(c, c.resolvedAt()))) {
             return false;
         }
-        ConcernState to = ConcernStateMachine.target(lifecycle.facts(c, null), ConcernAction.AUTO_CLOSE, Actor.SYSTEM);
+        ConcernState to = ConcernStateMachine.target(lifecycle.facts(c, (Long) null), ConcernAction.AUTO_CLOSE, Actor.SYSTEM);
         ConcernChange ch = new ConcernChange(c, to);
         ch.closedAt = now;
         if (!ch.write(store, deadlines, c, now)) {

@@ -7,6 +7,7 @@ import cn.mashang.concern.ConcernEventRepository;
 import cn.mashang.concern.ConcernRepository;
 import cn.mashang.concern.ConcernState;
 import cn.mashang.concern.Deadlines;
+import cn.mashang.auth.Role;
 import cn.mashang.auth.Scopes;
 import cn.mashang.auth.StaffScope;
 import cn.mashang.common.ApiException;
@@ -15,6 +16,7 @@ import cn.mashang.concern.lifecycle.ConcernStateMachine.Facts;
 import cn.mashang.concern.lifecycle.ConcernStateMachine.Relation;
 import cn.mashang.department.Department;
 import cn.mashang.department.DepartmentRepository;
+import cn.mashang.referral.Referrals;
 import cn.mashang.region.RegionRepository;
 import cn.mashang.sla.SlaRule;
 import io.micronaut.core.annotation.Nullable;
@@ -44,10 +46,12 @@ public class ConcernLifecycle {
     private final RegionRepository regions;
     private final Deadlines deadlines;
     private final EventPayloads payloads;
+    private final Referrals referrals;
 
     ConcernLifecycle(ConcernRepository concerns, LifecycleRepository store, ConcernEventRepository events, Scopes scopes,
                      DepartmentRepository departments, RegionRepository regions, Deadlines deadlines,
-                     EventPayloads payloads) {
+                     EventPayloads payloads, Referrals referrals) {
+        this.referrals = referrals;
         this.concerns = concerns;
         this.store = store;
         this.events = events;
@@ -59,14 +63,24 @@ public class ConcernLifecycle {
     }
 
     /** A pending extension request: the asked-for deadline and the reason. */
-    public record PendingExtension(Instant until, @Nullable String reason) {
+    public record PendingExtension(Instant until, @Nullable String reason, @Nullable Long requestedBy) {
     }
 
     // ---------------------------------------------------------------- reading helpers
 
-    /** The concern when the caller may see its station; else 404. */
+    /**
+     * The concern when the caller may see its station, or (a department) when it was ever referred to the caller's
+     * department; else 404.
+     */
     public Concern visible(long id, Authentication auth) {
         Concern c = concerns.findById(id).orElseThrow(() -> ApiException.notFound(WHAT));
+        StaffScope me = scopes.of(auth);
+        if (me.role() == Role.DEPARTMENT) {
+            if (me.departmentId() == null || referrals.latest(c.id(), me.departmentId()).isEmpty()) {
+                throw ApiException.notFound(WHAT);
+            }
+            return c;
+        }
         scopes.requireSeeStation(auth, c.stationId(), WHAT);
         return c;
     }
@@ -77,6 +91,7 @@ public class ConcernLifecycle {
             case LIAISON -> Actor.LIAISON;
             case STATION_HEAD -> Actor.STATION_HEAD;
             case ADMIN -> Actor.ADMIN;
+            case DEPARTMENT -> Actor.DEPARTMENT;
         };
     }
 
@@ -93,10 +108,26 @@ public class ConcernLifecycle {
         return Relation.OTHERS;
     }
 
+    /** A department holds the concern while it is at that department. */
+    static Relation departmentRelation(Concern c, @Nullable Long departmentId) {
+        return departmentId != null && c.state().atDepartment() && departmentId.equals(c.departmentId())
+                ? Relation.MINE : Relation.OTHERS;
+    }
+
+    /** The facts for the resident and the system (no staff caller). */
     public Facts facts(Concern c, @Nullable Long deputyId) {
-        boolean pending = (c.state() == ConcernState.REFERRED || c.state() == ConcernState.EXTENDED)
-                && pendingExtension(c) != null;
-        return new Facts(c.state(), relation(c, deputyId), pending, c.mergedIntoId() != null);
+        PendingExtension pending = c.state().atDepartment() ? pendingExtension(c) : null;
+        return new Facts(c.state(), relation(c, deputyId), pending != null, c.mergedIntoId() != null,
+                c.signedAt() != null, false);
+    }
+
+    /** The facts for a staff caller: their relation, and whether they may decide the pending extension. */
+    public Facts facts(Concern c, StaffScope me) {
+        PendingExtension pending = c.state().atDepartment() ? pendingExtension(c) : null;
+        Relation relation = me.role() == Role.DEPARTMENT ? departmentRelation(c, me.departmentId()) : relation(c, me.deputyId());
+        boolean self = pending != null && (Long.valueOf(me.accountId()).equals(pending.requestedBy())
+                || me.deputyId() != null && me.deputyId().equals(c.assigneeDeputyId()));
+        return new Facts(c.state(), relation, pending != null, c.mergedIntoId() != null, c.signedAt() != null, self);
     }
 
     /** The last extension request when nothing (approval, refusal, department answer, new referral) ended it. */
@@ -104,8 +135,9 @@ public class ConcernLifecycle {
         PendingExtension pending = null;
         for (ConcernEvent e : events.findByConcernIdOrderById(c.id())) {
             switch (e.type()) {
-                case EXTENSION_REQUESTED -> pending = new PendingExtension(payloads.instant(e.payload(), "until"), e.body());
-                case EXTENDED, EXTENSION_REJECTED, REFERRED, DEPARTMENT_ANSWERED -> pending = null;
+                case EXTENSION_REQUESTED -> pending = new PendingExtension(payloads.instant(e.payload(), "until"), e.body(),
+                        e.actorAccountId());
+                case EXTENDED, EXTENSION_REJECTED, REFERRED, DEPARTMENT_ANSWERED, RETURNED -> pending = null;
                 default -> {
                 }
             }
@@ -115,7 +147,7 @@ public class ConcernLifecycle {
 
     /** The staff actions the caller could do now (the page shows these buttons). */
     public List<String> allowedActions(Concern c, StaffScope me) {
-        Facts facts = facts(c, me.deputyId());
+        Facts facts = facts(c, me);
         Actor actor = actor(me);
         return java.util.Arrays.stream(ConcernAction.values()).filter(ConcernAction::staff)
                 .filter(a -> ConcernStateMachine.allows(facts, a, actor)).map(ConcernAction::path).toList();

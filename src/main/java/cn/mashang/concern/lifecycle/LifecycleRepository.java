@@ -20,13 +20,14 @@ public interface LifecycleRepository extends GenericRepository<Concern, Long> {
             department_deadline = :deadline, outcome = :outcome, merged_into_id = :mergedInto,
             first_response_at = :firstResponseAt, resolved_at = :resolvedAt, closed_at = :closedAt,
             reopen_count = :reopenCount, rating = :rating, rating_comment = :ratingComment, rated_at = :ratedAt,
-            feedback_due = :feedbackDue, updated_at = :now, version = version + 1
+            feedback_due = :feedbackDue, sign_due = :signDue, signed_at = :signedAt, updated_at = :now,
+            version = version + 1
             WHERE id = :id AND version = :version""")
     int apply(long id, long version, String state, @Nullable Long assignee, @Nullable Long departmentId,
               @Nullable Instant deadline, @Nullable String outcome, @Nullable Long mergedInto,
               @Nullable Instant firstResponseAt, @Nullable Instant resolvedAt, @Nullable Instant closedAt,
               int reopenCount, @Nullable String rating, @Nullable String ratingComment, @Nullable Instant ratedAt,
-              @Nullable Instant feedbackDue, Instant now);
+              @Nullable Instant feedbackDue, @Nullable Instant signDue, @Nullable Instant signedAt, Instant now);
 
     /** A note changes nothing a client decides on: only updated_at moves, the version stays. */
     @Query("UPDATE concern SET updated_at = :now WHERE id = :id")

@@ -80,14 +80,14 @@ public class Tracking {
         String deputyName = c.deputyId() == null ? null : deputies.findById(c.deputyId()).map(d -> d.name()).orElse(null);
         List<TrackView.Entry> entries = publicTimeline(c.id());
         TrackView.Merged merged = c.mergedIntoId() == null ? null : concerns.findById(c.mergedIntoId())
-                .map(m -> new TrackView.Merged(m.trackingNo(), m.state().name(), m.state().label(),
+                .map(m -> new TrackView.Merged(m.trackingNo(), m.state().name(), m.stateLabel(),
                         m.outcome() == null ? null : m.outcome().label(), publicTimeline(m.id())))
                 .orElse(null);
         List<TrackView.Photo> pics = photos.findByConcernIdOrderById(c.id()).stream()
                 .map(p -> new TrackView.Photo(p.id(), "/api/v1/track/" + c.trackingNo() + "/photos/" + p.id(),
                         p.width(), p.height()))
                 .toList();
-        return new TrackView(c.trackingNo(), c.state().name(), c.state().label(), c.category(), c.content(),
+        return new TrackView(c.trackingNo(), c.state().name(), c.stateLabel(), c.category(), c.content(),
                 c.address(), c.contactName(), c.mobileMasked(), s.name(), deputyName, Times.show(c.createdAt()),
                 Times.show(c.updatedAt()), c.meTooCount(), c.reopenCount(),
                 c.rating() == null ? null : c.rating().name(), c.rating() == null ? null : c.rating().label(),
@@ -109,7 +109,7 @@ public class Tracking {
     public List<MyConcern> mine(ResidentTokens.Device device) {
         return concerns.findByResidentDeviceIdOrderByIdDesc(device.id(), Pageable.from(0, 50)).stream()
                 .map(c -> new MyConcern(c.trackingNo(), c.category(), summary(c.content()), c.state().name(),
-                        c.state().label(), stations.findById(c.stationId()).map(Station::name).orElse(""),
+                        c.stateLabel(), stations.findById(c.stationId()).map(Station::name).orElse(""),
                         Times.show(c.createdAt()), Times.show(c.updatedAt())))
                 .toList();
     }

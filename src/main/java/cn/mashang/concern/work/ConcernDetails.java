@@ -100,7 +100,7 @@ class ConcernDetails {
                 : lifecycle.referableDepartments(c).stream().map(d -> new ConcernDetail.Option(d.id(), d.name())).toList();
         var pending = (c.state() == ConcernState.REFERRED || c.state() == ConcernState.EXTENDED)
                 ? lifecycle.pendingExtension(c) : null;
-        return new ConcernDetail(c.id(), c.trackingNo(), c.state().name(), c.state().label(), c.channel().name(),
+        return new ConcernDetail(c.id(), c.trackingNo(), c.state().name(), c.stateLabel(), c.channel().name(),
                 c.category(), c.content(), c.address(), c.contactName(), c.mobileMasked(), c.stationId(),
                 stations.findById(c.stationId()).map(Station::name).orElse(""), c.deputyId(), deputyName(c.deputyId()),
                 c.assigneeDeputyId(), deputyName(c.assigneeDeputyId()), c.departmentId(),
@@ -120,7 +120,7 @@ class ConcernDetails {
     }
 
     private static ConcernDetail.Link link(Concern c) {
-        return new ConcernDetail.Link(c.id(), c.trackingNo(), c.state().name(), c.state().label());
+        return new ConcernDetail.Link(c.id(), c.trackingNo(), c.state().name(), c.stateLabel());
     }
 
     private String deputyName(Long id) {

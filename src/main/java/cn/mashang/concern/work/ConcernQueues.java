@@ -148,7 +148,7 @@ public class ConcernQueues {
         Instant now = Times.now();
         boolean onlyOverdue = Boolean.TRUE.equals(f.overdue());
         if (onlyOverdue) {
-            base.and(Overdue.SQL, Timestamp.from(now), Timestamp.from(now), Timestamp.from(now));
+            base.and(Overdue.SQL, Timestamp.from(now), Timestamp.from(now), Timestamp.from(now), Timestamp.from(now));
         }
         QueueSql.Cursor cursor = f.cursor() == null || f.cursor().isBlank() ? null : QueueSql.Cursor.parse(f.cursor());
         if (q.states != null && q.states.isEmpty()) {
@@ -222,7 +222,7 @@ public class ConcernQueues {
     }
 
     QueueItem item(Concern c, String stationName, Map<Long, String> names, Instant now) {
-        return new QueueItem(c.id(), c.trackingNo(), c.state().name(), c.state().label(), c.channel().name(),
+        return new QueueItem(c.id(), c.trackingNo(), c.state().name(), c.stateLabel(), c.channel().name(),
                 c.category(), summary(c.content()), c.stationId(), stationName, c.deputyId(),
                 c.deputyId() == null ? null : names.get(c.deputyId()), c.assigneeDeputyId(),
                 c.assigneeDeputyId() == null ? null : names.get(c.assigneeDeputyId()), c.contactName(),

@@ -10,8 +10,6 @@ import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * Who may see a resident's full contact data (the form promises "仅承办代表和联络员可见"): the current handlers
@@ -22,8 +20,6 @@ import java.util.Set;
  */
 @Singleton
 class ContactReveal {
-    private static final Set<ConcernState> FINISHED = EnumSet.of(ConcernState.RESOLVED, ConcernState.CLOSED,
-            ConcernState.REJECTED);
     private final Duration grace;
 
     ContactReveal(@Value("${pii.reveal-days-after-finish:7}") int days) {
@@ -36,7 +32,7 @@ class ContactReveal {
             case LIAISON, STATION_HEAD -> me.stationIds().contains(c.stationId());
             case DEPUTY -> me.stationIds().contains(c.stationId()) && me.deputyId() != null
                     && me.deputyId().equals(c.assigneeDeputyId() != null ? c.assigneeDeputyId() : c.deputyId());
-            case ADMIN -> false;
+            case ADMIN, DEPARTMENT -> false; // a department reveals through its own referral view, when shared
         };
         if (!handler) {
             throw new ApiException(HttpStatus.FORBIDDEN, "无权查看", "群众的联系方式仅承办代表和本站联络员、站长可见");
@@ -50,7 +46,7 @@ class ContactReveal {
 
     /** When the concern finished (null while open). */
     static Instant finishedAt(Concern c) {
-        if (!FINISHED.contains(c.state())) {
+        if (c.state().isOpen()) {
             return null;
         }
         return switch (c.state()) {

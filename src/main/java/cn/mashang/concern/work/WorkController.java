@@ -1,5 +1,6 @@
 package cn.mashang.concern.work;
 
+import cn.mashang.concern.Concern;
 import cn.mashang.concern.lifecycle.ActionBody;
 import cn.mashang.concern.lifecycle.ConcernAction;
 import cn.mashang.concern.lifecycle.ConcernActions;
@@ -8,6 +9,9 @@ import cn.mashang.common.ApiException;
 import cn.mashang.openapi.Conflicts;
 import cn.mashang.openapi.StaffApi;
 import cn.mashang.openapi.WithBody;
+import cn.mashang.auth.Role;
+import cn.mashang.auth.Scopes;
+import cn.mashang.referral.DepartmentCases;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -35,7 +39,8 @@ import java.io.IOException;
  * actions {@code POST /api/v1/concerns/{id}/actions/{action}} and the head's record (档案) as PDF.
  *
  * <p>Actions: accept, assign, reply, note, refer, department-answer, request-extension, approve-extension,
- * reject-extension, resolve, reject, merge — see {@link ConcernStateMachine} for states and roles and
+ * reject-extension, resolve, reject, merge; sign, dept-answer, return (the department); urge, escalate (head,
+ * committee) — see {@link ConcernStateMachine} for states and roles and
  * {@link ActionBody} for the body of each.
  */
 @Tag(name = "work")
@@ -55,9 +60,13 @@ class WorkController {
     private final ConcernActions actions;
     private final ConcernRecordPdf pdf;
     private final ObjectMapper json;
+    private final DepartmentCases departmentCases;
+    private final Scopes scopes;
 
     WorkController(ConcernQueues queues, ConcernDetails details, ConcernActions actions, ConcernRecordPdf pdf,
-                   ObjectMapper json) {
+                   ObjectMapper json, DepartmentCases departmentCases, Scopes scopes) {
+        this.departmentCases = departmentCases;
+        this.scopes = scopes;
         this.queues = queues;
         this.details = details;
         this.actions = actions;
@@ -115,8 +124,8 @@ class WorkController {
                     ActionBody.Merge.class}),
             examples = @ExampleObject(name = "reply", value = "{\"version\": 3, \"text\": \"已联系供热公司，本周内检修。\"}")))
     @Post(value = "/concerns/{id}/actions/{action}", consumes = MediaType.APPLICATION_JSON)
-    @Secured({"DEPUTY", "LIAISON", "STATION_HEAD", "ADMIN"})
-    HttpResponse<ConcernDetail> act(long id, String action, @Body @Nullable String body, Authentication authentication) {
+    @Secured({"DEPUTY", "LIAISON", "STATION_HEAD", "ADMIN", "DEPARTMENT"})
+    HttpResponse<?> act(long id, String action, @Body @Nullable String body, Authentication authentication) {
         ConcernAction a = ConcernAction.ofPath(action).orElseThrow(() -> ApiException.notFound("操作"));
         ActionBody parsed;
         try {
@@ -127,7 +136,10 @@ class WorkController {
         if (parsed == null) {
             throw ApiException.badRequest("缺少请求体");
         }
-        actions.perform(id, a, parsed, authentication);
+        Concern after = actions.perform(id, a, parsed, authentication);
+        if (scopes.of(authentication).role() == Role.DEPARTMENT) {
+            return HttpResponse.ok(departmentCases.of(after.id(), authentication)).header("Cache-Control", "no-store");
+        }
         return HttpResponse.ok(details.of(id, authentication)).header("Cache-Control", "no-store");
     }
 

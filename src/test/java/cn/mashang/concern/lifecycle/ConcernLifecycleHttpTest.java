@@ -160,11 +160,14 @@ class ConcernLifecycleHttpTest {
         assertNotNull(d.get("pendingExtension"));
         assertTrue(((List<?>) d.get("allowedActions")).contains("resolve"));
         assertFalse(((List<?>) detail(liaison, s.id()).get("allowedActions")).contains("approve-extension"));
-        assertTrue(((List<?>) detail(head, s.id()).get("allowedActions")).contains("approve-extension"));
+        // the head is 王建华, the handling deputy who asked: separation of duties sends it to the committee
+        assertFalse(((List<?>) detail(head, s.id()).get("allowedActions")).contains("approve-extension"));
         var refused = problem(client, action(liaison, s.id(), "approve-extension", Map.of("version", version(s.id()))), 403);
         assertEquals("REFERRED", refused.get("currentState"));
+        String committee = Logins.token(client, "lvliang-admin");
+        assertTrue(((List<?>) detail(committee, s.id()).get("allowedActions")).contains("approve-extension"));
 
-        d = act(head, s.id(), "approve-extension", "text", "同意");
+        d = act(committee, s.id(), "approve-extension", "text", "同意");
         assertEquals("EXTENDED", d.get("state"));
         assertNull(d.get("pendingExtension"));
         assertTrue(((String) d.get("departmentDeadline")).startsWith(later));
@@ -305,7 +308,7 @@ class ConcernLifecycleHttpTest {
     }
 
     @Test
-    void outsidersGet404AndAdminsReadButDoNotAct() {
+    void outsidersGet404AndAdminsReadNoteAndSuperviseButDoNotHandle() {
         var s = submit("范围：其他站的人看不到");
         String outsiderDeputy = outsiderDeputyToken();
         problem(client, HttpRequest.GET("/api/v1/concerns/" + s.id()).bearerAuth(outsiderDeputy), 404);
@@ -318,7 +321,7 @@ class ConcernLifecycleHttpTest {
 
         String admin = Logins.token(client, "lvliang-admin");
         var d = detail(admin, s.id());
-        assertEquals(List.of(), d.get("allowedActions"));
+        assertEquals(List.of("note", "escalate"), d.get("allowedActions"));
         problem(client, action(admin, s.id(), "accept", Map.of("version", version(s.id()))), 403);
         problem(client, HttpRequest.GET("/api/v1/concerns/" + s.id()), 401);
         problem(client, action(head, s.id(), "fly", Map.of("version", 0)), 404);
@@ -475,6 +478,8 @@ class ConcernLifecycleHttpTest {
         assertTrue(autoClose.run(Times.now()) >= 1);
         var view = track(s);
         assertEquals("CLOSED", view.get("state"));
+        assertEquals("已结束（未评价）", view.get("stateLabel"), "auto-closed without a rating is not 已评价");
+        assertEquals("已结束（未评价）", detail(head, s.id()).get("stateLabel"));
         assertEquals("CLOSED", list(view.get("timeline")).get(list(view.get("timeline")).size() - 1).get("type"));
         assertEquals("RESOLVED", detail(head, recent.id()).get("state"));
         autoClose.run(Times.now());

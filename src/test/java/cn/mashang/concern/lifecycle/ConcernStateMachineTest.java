@@ -29,37 +29,42 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class ConcernStateMachineTest {
     /** Columns in {@link ConcernAction} order; "=" keeps the state, "-" is refused (409). */
     private static final String[] GRID = {
-            // state    accept   assign   reply    note refer    dept-ans req-ext appr-ext rej-ext resolve  reject   merge    rate   rate-dis reopen   auto-close
-            "SUBMITTED  ACCEPTED ACCEPTED ANSWERED =    -        -        -       -        -       -        REJECTED RESOLVED -      -        -        -",
-            "ACCEPTED   -        =        ANSWERED =    REFERRED -        -       -        -       RESOLVED -        RESOLVED -      -        -        -",
-            "ANSWERED   -        =        =        =    REFERRED -        -       -        -       RESOLVED -        RESOLVED -      -        -        -",
-            "REFERRED   -        =        =        =    -        ANSWERED =       EXTENDED =       RESOLVED -        RESOLVED -      -        -        -",
-            "EXTENDED   -        =        =        =    -        ANSWERED =       =        =       RESOLVED -        RESOLVED -      -        -        -",
-            "RESOLVED   -        -        -        =    -        -        -       -        -       -        -        -        CLOSED REOPENED -        CLOSED",
-            "CLOSED     -        -        -        =    -        -        -       -        -       -        -        -        -      -        -        -",
-            "REJECTED   -        -        -        =    -        -        -       -        -       -        -        -        -      -        -        -",
-            "REOPENED   -        -        -        -    -        -        -       -        -       -        -        -        -      -        ACCEPTED -",
+            // state    accept   assign   reply    note refer    dept-ans req-ext appr-ext rej-ext resolve  reject   merge    sign dept-answer return   urge escalate rate   rate-dis reopen   auto-close
+            "SUBMITTED  ACCEPTED ACCEPTED ANSWERED =    -        -        -       -        -       -        REJECTED RESOLVED -    -           -        -    =        -      -        -        -",
+            "ACCEPTED   -        =        ANSWERED =    REFERRED -        -       -        -       RESOLVED -        RESOLVED -    -           -        -    =        -      -        -        -",
+            "ANSWERED   -        =        =        =    REFERRED -        -       -        -       RESOLVED -        RESOLVED -    -           -        -    =        -      -        -        -",
+            "REFERRED   -        =        =        =    -        ANSWERED =       EXTENDED =       RESOLVED -        RESOLVED =    ANSWERED    ACCEPTED =    =        -      -        -        -",
+            "EXTENDED   -        =        =        =    -        ANSWERED =       =        =       RESOLVED -        RESOLVED =    ANSWERED    ACCEPTED =    =        -      -        -        -",
+            "RESOLVED   -        -        -        =    -        -        -       -        -       -        -        -        -    -           -        -    -        CLOSED REOPENED -        CLOSED",
+            "CLOSED     -        -        -        =    -        -        -       -        -       -        -        -        -    -           -        -    -        -      -        -        -",
+            "REJECTED   -        -        -        =    -        -        -       -        -       -        -        -        -    -           -        -    -        -      -        -        -",
+            "REOPENED   -        -        -        -    -        -        -       -        -       -        -        -        -    -           -        -    -        -      -        ACCEPTED -",
     };
 
     /** Who may do each action (whatever the state): Y/N per actor column. */
     private static final String[] WHO = {
-            // action            dep-mine dep-claim dep-other liaison head admin resident system
-            "ACCEPT              Y        Y         N         Y       Y    N     N        N",
-            "ASSIGN              N        N         N         Y       Y    N     N        N",
-            "REPLY               Y        N         N         Y       Y    N     N        N",
-            "NOTE                Y        N         N         Y       Y    N     N        N",
-            "REFER               Y        N         N         Y       Y    N     N        N",
-            "DEPARTMENT_ANSWER   N        N         N         Y       Y    N     N        N",
-            "REQUEST_EXTENSION   Y        N         N         Y       Y    N     N        N",
-            "APPROVE_EXTENSION   N        N         N         N       Y    N     N        N",
-            "REJECT_EXTENSION    N        N         N         N       Y    N     N        N",
-            "RESOLVE             Y        N         N         Y       Y    N     N        N",
-            "REJECT              N        N         N         Y       Y    N     N        N",
-            "MERGE               N        N         N         Y       Y    N     N        N",
-            "RATE                N        N         N         N       N    N     Y        N",
-            "RATE_DISSATISFIED   N        N         N         N       N    N     Y        N",
-            "REOPEN              N        N         N         N       N    N     N        Y",
-            "AUTO_CLOSE          N        N         N         N       N    N     N        Y",
+            // action            dep-mine dep-claim dep-other liaison head admin dept-holding dept-other resident system
+            "ACCEPT              Y        Y         N         Y       Y    N     N            N          N        N",
+            "ASSIGN              N        N         N         Y       Y    N     N            N          N        N",
+            "REPLY               Y        N         N         Y       Y    N     N            N          N        N",
+            "NOTE                Y        N         N         Y       Y    Y     N            N          N        N",
+            "REFER               Y        N         N         Y       Y    N     N            N          N        N",
+            "DEPARTMENT_ANSWER   N        N         N         Y       Y    N     N            N          N        N",
+            "REQUEST_EXTENSION   Y        N         N         Y       Y    N     Y            N          N        N",
+            "APPROVE_EXTENSION   N        N         N         N       Y    Y     N            N          N        N",
+            "REJECT_EXTENSION    N        N         N         N       Y    Y     N            N          N        N",
+            "RESOLVE             Y        N         N         Y       Y    N     N            N          N        N",
+            "REJECT              N        N         N         Y       Y    N     N            N          N        N",
+            "MERGE               N        N         N         Y       Y    N     N            N          N        N",
+            "SIGN                N        N         N         N       N    N     Y            N          N        N",
+            "DEPT_ANSWER         N        N         N         N       N    N     Y            N          N        N",
+            "RETURN              N        N         N         N       N    N     Y            N          N        N",
+            "URGE                N        N         N         N       Y    Y     N            N          N        N",
+            "ESCALATE            N        N         N         N       Y    Y     N            N          N        N",
+            "RATE                N        N         N         N       N    N     N            N          Y        N",
+            "RATE_DISSATISFIED   N        N         N         N       N    N     N            N          Y        N",
+            "REOPEN              N        N         N         N       N    N     N            N          N        Y",
+            "AUTO_CLOSE          N        N         N         N       N    N     N            N          N        Y",
     };
 
     private record Who(Actor actor, Relation relation) {
@@ -68,7 +73,8 @@ class ConcernStateMachineTest {
     private static final List<Who> ACTORS = List.of(new Who(Actor.DEPUTY, Relation.MINE),
             new Who(Actor.DEPUTY, Relation.CLAIMABLE), new Who(Actor.DEPUTY, Relation.OTHERS),
             new Who(Actor.LIAISON, Relation.OTHERS), new Who(Actor.STATION_HEAD, Relation.OTHERS),
-            new Who(Actor.ADMIN, Relation.OTHERS), new Who(Actor.RESIDENT, Relation.OTHERS),
+            new Who(Actor.ADMIN, Relation.OTHERS), new Who(Actor.DEPARTMENT, Relation.MINE),
+            new Who(Actor.DEPARTMENT, Relation.OTHERS), new Who(Actor.RESIDENT, Relation.OTHERS),
             new Who(Actor.SYSTEM, Relation.OTHERS));
 
     private static Map<ConcernState, Map<ConcernAction, String>> grid() {
@@ -112,7 +118,8 @@ class ConcernStateMachineTest {
         String expected = grid().get(state).get(action);
         boolean pending = action == ConcernAction.APPROVE_EXTENSION || action == ConcernAction.REJECT_EXTENSION;
         for (Who who : ACTORS) {
-            Facts facts = new Facts(state, who.relation(), pending, false);
+            // signed for (sign itself needs an unsigned referral); nobody decides their own extension here
+            Facts facts = new Facts(state, who.relation(), pending, false, action != ConcernAction.SIGN, false);
             String label = state + " × " + action + " by " + who;
             if (!permitted(action, who)) {
                 ApiException e = assertThrows(ApiException.class, () -> ConcernStateMachine.target(facts, action, who.actor()), label);
@@ -163,11 +170,38 @@ class ConcernStateMachineTest {
     @Test
     void everyStaffActionHasAUniquePathAndResidentAndSystemActionsHaveNone() {
         var paths = Arrays.stream(ConcernAction.values()).filter(ConcernAction::staff).map(ConcernAction::path).toList();
-        assertEquals(12, paths.size());
+        assertEquals(17, paths.size());
         assertEquals(paths.size(), paths.stream().distinct().count());
         for (String p : paths) {
             assertEquals(p, ConcernAction.ofPath(p).orElseThrow().path());
         }
         assertEquals(java.util.Optional.empty(), ConcernAction.ofPath("rate"));
+    }
+
+    @Test
+    void aDepartmentSignsOnceAndAnswersOrAsksForMoreTimeOnlyOnceSigned() {
+        var unsigned = new Facts(ConcernState.REFERRED, Relation.MINE, false, false, false, false);
+        var signed = new Facts(ConcernState.REFERRED, Relation.MINE, false, false, true, false);
+        assertEquals(ConcernState.REFERRED, ConcernStateMachine.target(unsigned, ConcernAction.SIGN, Actor.DEPARTMENT));
+        var twice = assertThrows(ApiException.class, () -> ConcernStateMachine.target(signed, ConcernAction.SIGN, Actor.DEPARTMENT));
+        assertEquals(409, twice.status().getCode());
+        for (ConcernAction a : List.of(ConcernAction.DEPT_ANSWER, ConcernAction.REQUEST_EXTENSION)) {
+            var e = assertThrows(ApiException.class, () -> ConcernStateMachine.target(unsigned, a, Actor.DEPARTMENT));
+            assertEquals(409, e.status().getCode(), a.name());
+            assertEquals("请先签收此反映", e.getMessage(), a.name());
+        }
+        assertEquals(ConcernState.ACCEPTED, ConcernStateMachine.target(unsigned, ConcernAction.RETURN, Actor.DEPARTMENT));
+        assertEquals(ConcernState.REFERRED, ConcernStateMachine.target(unsigned, ConcernAction.REQUEST_EXTENSION, Actor.LIAISON));
+    }
+
+    @Test
+    void whoAskedForAnExtensionOrHandlesTheConcernCannotDecideItTheCommitteeDoes() {
+        var own = new Facts(ConcernState.REFERRED, Relation.OTHERS, true, false, true, true);
+        for (ConcernAction a : List.of(ConcernAction.APPROVE_EXTENSION, ConcernAction.REJECT_EXTENSION)) {
+            var e = assertThrows(ApiException.class, () -> ConcernStateMachine.target(own, a, Actor.STATION_HEAD));
+            assertEquals(403, e.status().getCode(), a.name());
+        }
+        assertEquals(ConcernState.EXTENDED, ConcernStateMachine.target(own, ConcernAction.APPROVE_EXTENSION, Actor.ADMIN));
+        assertEquals(ConcernState.REFERRED, ConcernStateMachine.target(own, ConcernAction.REJECT_EXTENSION, Actor.ADMIN));
     }
 }
