@@ -1,5 +1,7 @@
 package cn.mashang.referral;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -17,7 +19,7 @@ public record DepartmentCase(long id, String trackingNo, String state, String st
                              String content, @Nullable String address, List<Photo> photos, StationContact station,
                              long departmentId, String departmentName, ReferralView referral,
                              @Nullable String contactName, @Nullable String mobileMasked, boolean overdue,
-                             List<String> overdueSegments, @Nullable Extension pendingExtension, List<Event> timeline,
+                             List<String> overdueSegments, @Schema(nullable = false, description = "待审批的延期申请（无则省略）/ The pending extension request, omitted when none") @Nullable Extension pendingExtension, List<Event> timeline,
                              List<String> allowedActions, long version, OffsetDateTime createdAt) {
 
     @Serdeable

@@ -1,5 +1,9 @@
 package cn.mashang.referral;
 
+import cn.mashang.openapi.StaffApi;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import cn.mashang.auth.Scopes;
 import cn.mashang.auth.StaffAccount;
 import cn.mashang.auth.StaffAccountRepository;
@@ -33,6 +37,8 @@ import java.util.List;
  * Notification targets of departments, stations and people of the admin's region: a configured robot (by name) per
  * owner and channel. {@code PUT} creates or replaces the owner's target for the channel; {@code DELETE} removes it.
  */
+@Tag(name = "admin")
+@StaffApi
 @Controller("/api/v1/admin/notify-targets")
 @Secured("ADMIN")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -61,6 +67,7 @@ class NotifyTargetController {
     }
 
     /** The targets of the admin's region and below. */
+    @Operation(operationId = "listNotifyTargets", summary = "通知对象 / Notification targets of the admin's region")
     @Get
     List<NotifyTarget> list(Authentication auth) {
         Long home = scopes.of(auth).regionId();
@@ -69,6 +76,7 @@ class NotifyTargetController {
         return targets.findByRegionIdInOrderById(ids);
     }
 
+    @Operation(operationId = "putNotifyTarget", summary = "设置通知对象 / Set the robot of a department or station")
     @Put
     @Transactional
     NotifyTarget put(@Valid @Body Input in, Authentication auth) {
@@ -89,6 +97,7 @@ class NotifyTargetController {
                 now, now));
     }
 
+    @Operation(operationId = "deleteNotifyTarget", summary = "删除通知对象 / Remove a notification target")
     @Delete("/{id}")
     @Transactional
     NotifyTarget delete(long id, Authentication auth) {

@@ -1,5 +1,9 @@
 package cn.mashang.referral;
 
+import cn.mashang.openapi.StaffApi;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import cn.mashang.common.ApiException;
 import cn.mashang.common.Times;
 import cn.mashang.concern.photo.ConcernPhotoRepository;
@@ -25,6 +29,8 @@ import io.micronaut.transaction.annotation.Transactional;
  * reveal of the resident's mobile when the station shared it on the referral. Actions go through
  * {@code POST /api/v1/concerns/{id}/actions/{action}} like every other role.
  */
+@Tag(name = "work")
+@StaffApi
 @Controller("/api/v1/me/referrals")
 @Secured("DEPARTMENT")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -51,6 +57,7 @@ class ReferralController {
     }
 
     /** 待办 (view=todo, default; overdue first) or 已办 (view=done). */
+    @Operation(operationId = "listReferrals", summary = "交办收件箱 / The department's inbox of referrals")
     @Get
     HttpResponse<ReferralInbox.Page> list(@QueryValue @Nullable String view, @QueryValue @Nullable String cursor,
                                           @QueryValue @Nullable Integer size, Authentication auth) {
@@ -65,11 +72,13 @@ class ReferralController {
         return HttpResponse.ok(inbox.page(auth, v, cursor, size)).header("Cache-Control", "no-store");
     }
 
+    @Operation(operationId = "getReferral", summary = "交办详情 / The department's view of a referred concern")
     @Get("/{id}")
     HttpResponse<DepartmentCase> detail(long id, Authentication auth) {
         return HttpResponse.ok(cases.of(id, auth)).header("Cache-Control", "no-store");
     }
 
+    @Operation(operationId = "getReferralPhoto", summary = "交办图片 / A photo of a referred concern")
     @Get("/{id}/photos/{photoId}")
     HttpResponse<byte[]> photo(long id, long photoId, Authentication auth) {
         var h = cases.held(id, auth);
@@ -79,6 +88,7 @@ class ReferralController {
     }
 
     /** The resident's full mobile: only while the department holds a referral that shared it; every reveal logged. */
+    @Operation(operationId = "getReferralContact", summary = "群众联系方式 / The resident's contact, when shared on the referral (audited)")
     @Get("/{id}/contact")
     @Transactional
     HttpResponse<Contact> contact(long id, Authentication auth) {

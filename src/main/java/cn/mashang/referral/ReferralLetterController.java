@@ -1,5 +1,9 @@
 package cn.mashang.referral;
 
+import cn.mashang.openapi.StaffApi;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import cn.mashang.auth.Role;
 import cn.mashang.auth.Scopes;
 import cn.mashang.common.ApiException;
@@ -22,6 +26,8 @@ import java.util.List;
  * The referral letter (交办函) of a concern's latest referral: station staff who may see the concern, admins above
  * it, and the department it was referred to (its own latest referral). 404 before any referral.
  */
+@Tag(name = "work")
+@StaffApi
 @Controller("/api/v1/concerns")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ReferralLetterController {
@@ -44,6 +50,7 @@ class ReferralLetterController {
         this.pdf = pdf;
     }
 
+    @Operation(operationId = "getReferralLetter", summary = "交办函 PDF / The referral letter as an A4 PDF")
     @Get("/{id}/referral-letter.pdf")
     @Secured({"DEPUTY", "LIAISON", "STATION_HEAD", "ADMIN", "DEPARTMENT"})
     HttpResponse<byte[]> letter(long id, Authentication auth) {

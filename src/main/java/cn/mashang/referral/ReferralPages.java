@@ -4,16 +4,20 @@ import cn.mashang.portal.StaticPages;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
 /**
  * Pages of the department loop: the department's inbox (/dept) and case (/dept/concerns/{id}), the committee's
  * overdue queue (/manage/overdue) and departments (/manage/departments). Static; data comes from the API with the
- * token kept by auth.js (the pages send the user to /login without one).
+ * token kept by the one page client, js/api.js (the pages send the user to /login without one).
  */
+@Hidden
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
+@Produces(StaticPages.HTML)
 class ReferralPages {
     private final StaticPages pages;
 

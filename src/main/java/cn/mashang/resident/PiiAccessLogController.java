@@ -1,5 +1,9 @@
 package cn.mashang.resident;
 
+import cn.mashang.openapi.StaffApi;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import cn.mashang.auth.Scopes;
 import cn.mashang.common.ApiException;
 import cn.mashang.common.PageResponse;
@@ -27,6 +31,8 @@ import java.util.List;
  * The audit trail of contact reveals for the region's admins: who saw which resident's mobile number, when,
  * newest first; concerns of the admin's region and below only ({@code ?concern=} narrows to one).
  */
+@Tag(name = "admin")
+@StaffApi
 @Controller("/api/v1/admin/pii-access")
 @Secured("ADMIN")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -50,6 +56,7 @@ class PiiAccessLogController {
                  @Nullable String accountName, @Nullable String role, String field, OffsetDateTime at) {
     }
 
+    @Operation(operationId = "listPiiAccess", summary = "联系方式查看记录 / Contact reveals of the region's concerns")
     @Get
     @Transactional(readOnly = true)
     PageResponse<Entry> list(@QueryValue @Nullable Long concern, @QueryValue @Nullable Integer page,

@@ -113,7 +113,11 @@ class WorkController {
         return HttpResponse.ok(details.of(id, authentication)).header("Cache-Control", "no-store");
     }
 
-    @Operation(operationId = "performAction", summary = "办理操作 / Perform a life-cycle action (reply, refer, resolve, …)")
+    @Operation(operationId = "performAction", summary = "办理操作 / Perform a life-cycle action (reply, refer, resolve, …)",
+            description = "答复：办理后的反映详情（部门账号收到其交办视图）/ Answers the concern's detail afterwards (a "
+                    + "DEPARTMENT caller receives its referral view, GET /api/v1/me/referrals/{id}).")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "办理后的详情 / The detail afterwards",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConcernDetail.class)))
     @Conflicts
     @WithBody
     @RequestBody(required = true, description = ACTION_BODY, content = @Content(mediaType = MediaType.APPLICATION_JSON,
