@@ -3,7 +3,8 @@ import { api, requireLogin, el, $, fmtTime, showError } from '/static/js/api.js'
 import { toneClass } from '/static/js/labels.js';
 
 const SEGMENT = { SIGN: '签收超期', DEPARTMENT: '答复超期', RESOLUTION: '办结超期', FIRST_RESPONSE: '响应超期' };
-const STATUS = { OPEN: '办理中', ANSWERED: '已答复', RETURNED: '已退回', WITHDRAWN: '已收回' };
+/** How a referral ended, as its department sees it. */
+const STATUS = { OPEN: '办理中', ANSWERED: '部门已答复', RETURNED: '已退回', WITHDRAWN: '已收回' };
 let view = 'todo';
 let cursor = null;
 

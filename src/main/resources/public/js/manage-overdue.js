@@ -1,9 +1,10 @@
 // 码上联络 — the committee's overdue queue of its region (/manage/overdue): every open concern past a deadline,
 // oldest first, who holds it now; 催办 (to the department, optional new deadline) and 督办 from the list.
 import { api, requireLogin, el, $, fmtTime, showError, toast } from '/static/js/api.js';
+import { label } from '/static/js/labels.js';
 
 const SEGMENT = { SIGN: '未签收', DEPARTMENT: '部门逾期', RESOLUTION: '办结逾期', FIRST_RESPONSE: '未响应' };
-const HOLDER = { DEPARTMENT: '承办部门', DEPUTY: '承办代表', STATION: '联络站' };
+const HOLDER = { DEPARTMENT: label('roles', 'DEPARTMENT'), DEPUTY: '承办代表', STATION: '联络站' };
 let region = null;
 let cursor = null;
 let current = null;

@@ -146,6 +146,9 @@ class DepartmentJourneyIT {
             page.locator("[data-testid=sheet-submit]").click();
             assertThat(page.locator("[data-testid=action-sheet]")).isHidden();
             browser.screenshot(page, "urged");
+            page.navigate(url("/manage/departments"));
+            assertThat(page.locator("main")).containsText("孝义市住房和城乡建设局");
+            browser.screenshot(page, "departments");
         }
         var timeline = Http.list(Http.get(client, "/api/v1/concerns/" + id, Logins.token(client, "head-qjny")).get("timeline"));
         assertTrue(timeline.stream().anyMatch(e -> "URGED".equals(e.get("type"))

@@ -28,7 +28,7 @@ import java.util.function.Predicate;
  * The API's input surface read from Micronaut's route table: every {@code /api} route with its roles, its query
  * arguments and the properties of its JSON body (through bean introspection, nested records and lists included).
  * Bodies a controller parses itself from a String (the life-cycle actions) are expanded per action through
- * {@code ActionBodies.of}. Tests generate their probes from it, so new routes and fields are covered by themselves.
+ * {@code ActionBody.typeOf}. Tests generate their probes from it, so new routes and fields are covered by themselves.
  */
 final class ApiRoutes {
     private ApiRoutes() {
@@ -173,11 +173,11 @@ final class ApiRoutes {
         return out;
     }
 
-    /** Action path → its body class, through {@code ActionBodies.of(ConcernAction)} (package-private). */
+    /** Action path → its body class, through {@code ActionBody.typeOf(ConcernAction)}. */
     static Map<String, Class<?>> actionBodies() {
         try {
             Class<?> actions = Class.forName("cn.mashang.concern.lifecycle.ConcernAction");
-            Method of = Class.forName("cn.mashang.concern.ActionBodies").getDeclaredMethod("of", actions);
+            Method of = Class.forName("cn.mashang.concern.lifecycle.ActionBody").getDeclaredMethod("typeOf", actions);
             of.setAccessible(true);
             Method path = actions.getMethod("path");
             Method staff = actions.getMethod("staff");
@@ -203,7 +203,8 @@ final class ApiRoutes {
             return "head-qjny";
         }
         for (var e : List.of(Map.entry("ADMIN", "lvliang-admin"), Map.entry("STATION_HEAD", "head-qjny"),
-                Map.entry("LIAISON", "liaison-qjny"), Map.entry("DEPUTY", "13800000001"))) {
+                Map.entry("LIAISON", "liaison-qjny"), Map.entry("DEPUTY", "13800000001"),
+                Map.entry("DEPARTMENT", "dept-xiaoyi-zhujian"))) {
             if (r.roles().contains(e.getKey())) {
                 return e.getValue();
             }
