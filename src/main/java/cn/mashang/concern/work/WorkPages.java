@@ -12,7 +12,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 /**
  * The deputy workspace on the phone: queues (/work, /work/station?id=), a concern (/work/concerns/{id}) and the
  * printable record (/manage/concerns/{id}/print). The pages are static; data comes from the API with the token
- * kept by auth.js, so the pages themselves are public and send the user to /login without one.
+ * kept by the one page client (js/api.js), so the pages themselves are public and send the user to /login without one.
  */
 @Hidden
 @Controller
