@@ -89,7 +89,7 @@ class RequestSearch {
             }
             if (statuses.size() == 1) {
                 List<String> states = Arrays.stream(ConcernState.values())
-                        .filter(s -> RequestViews.CLOSED.contains(s) == statuses.contains("closed"))
+                        .filter(s -> RequestViews.closed(s) == statuses.contains("closed"))
                         .map(Enum::name).toList();
                 f = f.and("c.state IN (" + marks(states.size()) + ")", states);
             }

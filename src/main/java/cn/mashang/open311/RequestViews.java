@@ -20,16 +20,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Concerns filed through Open311, as GeoReport v2 service requests. {@code service_request_id} is the tracking
- * number. Our states map to {@code closed} (RESOLVED, CLOSED, REJECTED) or {@code open} (all others);
+ * number. Our states map to {@code closed} (not {@link ConcernState#OPEN}: RESOLVED, CLOSED, REJECTED) or {@code open};
  * {@code status_notes} is the latest public answer of the timeline (reply, department answer, resolution,
  * rejection reason, merge); {@code expected_datetime} is the resolution deadline of the SLA clock;
  * {@code agency_responsible} is the department the concern is referred to, else the station.
@@ -38,7 +36,10 @@ import java.util.Set;
  */
 @Singleton
 class RequestViews {
-    static final Set<ConcernState> CLOSED = EnumSet.of(ConcernState.RESOLVED, ConcernState.CLOSED, ConcernState.REJECTED);
+    /** Open311 {@code closed}: no longer being handled, i.e. not {@link ConcernState#OPEN}. */
+    static boolean closed(ConcernState s) {
+        return !s.isOpen();
+    }
     private static final String ANSWERS = "'REPLIED','DEPARTMENT_ANSWERED','RESOLVED','REJECTED','MERGED'";
     private static final String BASE = """
             SELECT c.id, c.tracking_no, c.station_id, c.category, c.content, c.address, c.state, c.department_id,
@@ -124,7 +125,7 @@ class RequestViews {
         List<Map<String, Object>> items = new ArrayList<>();
         for (Row r : rows) {
             boolean own = caller != null && caller.id() == r.clientId();
-            boolean closed = CLOSED.contains(r.state());
+            boolean closed = closed(r.state());
             Instant expected = r.state() == ConcernState.REJECTED ? null
                     : clocks.resolutionDeadline(r.regionPath(), r.category(), r.createdAt());
             String agency = r.departmentId() != null
