@@ -13,7 +13,7 @@ function item(i) {
   return el('li', { 'data-testid': 'queue-item', 'data-id': String(i.concernId) },
     el('a', { href: '/dept/concerns/' + i.concernId },
       el('div', { class: 'row1' }, el('span', { text: i.trackingNo + ' · ' + i.category }),
-        el('span', {}, i.overdue ? el('span', { class: 'tag red', 'data-testid': 'overdue', text: i.overdueSegments.map((s) => SEGMENT[s] || s).join('、') }) : null,
+        el('span', {}, i.overdue ? el('span', { class: 'tag tone-alert', 'data-testid': 'overdue', text: i.overdueSegments.map((s) => SEGMENT[s] || s).join('、') }) : null,
           el('span', { class: toneClass('states', i.state), text: view === 'todo' ? (i.signedAt ? '已签收' : '待签收') : (STATUS[i.status] || i.status) }))),
       el('div', { class: 'summary', text: i.summary }),
       el('div', { class: 'meta', text: i.stationName + ' · ' + due })));

@@ -14,7 +14,7 @@ function item(i) {
   return el('li', { 'data-testid': 'queue-item', 'data-id': String(i.id) },
     el('a', { href: '/work/concerns/' + i.id },
       el('div', { class: 'row1' }, el('span', { text: i.trackingNo + ' · ' + i.stationName }),
-        el('span', { class: 'tag red', text: i.segments.map((s) => SEGMENT[s] || s).join('、') })),
+        el('span', { class: 'tag tone-alert', text: i.segments.map((s) => SEGMENT[s] || s).join('、') })),
       el('div', { class: 'summary', text: i.summary }),
       el('div', { class: 'meta', 'data-testid': 'holder', text: HOLDER[i.holder.kind] + '：' + i.holder.name + ' · 自 ' + fmtTime(i.overdueSince) + ' 超期' })),
     el('div', { class: 'record-links' },
