@@ -19,7 +19,12 @@ import java.util.function.Supplier;
 @Singleton
 public class ConflictRetry {
     private static final Logger LOG = LoggerFactory.getLogger(ConflictRetry.class);
+    /** MariaDB/MySQL deadlock, and Galera's certification failure at COMMIT (SQLState 40001). */
     static final int MYSQL_DEADLOCK = 1213;
+    /** MySQL Group Replication (InnoDB Cluster, multi-primary): certification failed at COMMIT (SQLState 40000). */
+    static final int GROUP_REPLICATION_ROLLBACK = 3101;
+    /** TiDB optimistic transaction: "Write conflict, txnStartTS=…" at COMMIT (SQLState HY000). */
+    static final int TIDB_WRITE_CONFLICT = 9007;
     private final int attempts;
     private final long baseMillis;
     private final AtomicLong retries = new AtomicLong();
@@ -31,14 +36,22 @@ public class ConflictRetry {
         this.baseMillis = Math.max(0, baseMillis);
     }
 
-    /** True when the cause chain holds a deadlock / certification failure (error 1213 or SQLState 40001). */
+    /**
+     * True when the cause chain holds a write conflict that a re-run of the whole transaction resolves: a deadlock or
+     * Galera certification failure (1213 / SQLState 40001), a Group Replication certification failure (3101) or a
+     * TiDB write conflict (9007).
+     */
     public static boolean isConflict(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException s && (s.getErrorCode() == MYSQL_DEADLOCK || "40001".equals(s.getSQLState()))) {
+            if (t instanceof SQLException s && (conflictCode(s.getErrorCode()) || "40001".equals(s.getSQLState()))) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean conflictCode(int code) {
+        return code == MYSQL_DEADLOCK || code == GROUP_REPLICATION_ROLLBACK || code == TIDB_WRITE_CONFLICT;
     }
 
     public <T> T run(String what, Supplier<T> work) {

@@ -46,6 +46,58 @@ class ConflictRetryTest {
         assertEquals(1, retry.exhausted());
     }
 
+    /** What Connector/J throws when InnoDB Cluster's Group Replication (multi-primary) fails certification at COMMIT. */
+    private static RuntimeException groupReplicationRollback() {
+        return new IllegalStateException("commit failed", new SQLException(
+                "Plugin instructed the server to rollback the current transaction.", "40000", 3101));
+    }
+
+    /** What Connector/J throws when a TiDB optimistic transaction meets a write conflict at COMMIT. */
+    private static RuntimeException tidbWriteConflict() {
+        return new IllegalStateException("commit failed", new SQLException("Write conflict, txnStartTS=449873268214087681,"
+                + " conflictStartTS=449873268214087680, conflictCommitTS=449873268214087682, key={tableID=98, handle=1}"
+                + " primary={tableID=98, handle=1} [try again later]", "HY000", 9007));
+    }
+
+    @Test
+    void aGroupReplicationCertificationFailureIsRetriedLikeADeadlock() {
+        ConflictRetry retry = new ConflictRetry(5, 1);
+        AtomicInteger runs = new AtomicInteger();
+        String result = retry.run("test", () -> {
+            if (runs.incrementAndGet() < 2) {
+                throw groupReplicationRollback();
+            }
+            return "committed on run " + runs.get();
+        });
+        assertEquals("committed on run 2", result);
+        assertEquals(1, retry.retries());
+    }
+
+    @Test
+    void aTidbWriteConflictIsRetriedLikeADeadlock() {
+        ConflictRetry retry = new ConflictRetry(5, 1);
+        AtomicInteger runs = new AtomicInteger();
+        String result = retry.run("test", () -> {
+            if (runs.incrementAndGet() < 3) {
+                throw tidbWriteConflict();
+            }
+            return "committed on run " + runs.get();
+        });
+        assertEquals("committed on run 3", result);
+        assertEquals(2, retry.retries());
+    }
+
+    @Test
+    void aLockWaitTimeoutIsNotRetried() {
+        ConflictRetry retry = new ConflictRetry(5, 1);
+        AtomicInteger runs = new AtomicInteger();
+        assertThrows(IllegalStateException.class, () -> retry.run("test", () -> {
+            runs.incrementAndGet();
+            throw new IllegalStateException(new SQLException("Lock wait timeout exceeded; try restarting transaction", "HY000", 1205));
+        }));
+        assertEquals(1, runs.get());
+    }
+
     @Test
     void otherDatabaseErrorsAreNotRetried() {
         ConflictRetry retry = new ConflictRetry(5, 1);
