@@ -59,32 +59,28 @@ class ConflictRetryTest {
                 + " primary={tableID=98, handle=1} [try again later]", "HY000", 9007));
     }
 
-    @Test
-    void aGroupReplicationCertificationFailureIsRetriedLikeADeadlock() {
+    /** Fails {@code failures} runs with {@code conflict}, then commits: the retry returns the committing run's result. */
+    private static void assertRetriedThrough(RuntimeException conflict, int failures) {
         ConflictRetry retry = new ConflictRetry(5, 1);
         AtomicInteger runs = new AtomicInteger();
         String result = retry.run("test", () -> {
-            if (runs.incrementAndGet() < 2) {
-                throw groupReplicationRollback();
+            if (runs.incrementAndGet() <= failures) {
+                throw conflict;
             }
             return "committed on run " + runs.get();
         });
-        assertEquals("committed on run 2", result);
-        assertEquals(1, retry.retries());
+        assertEquals("committed on run " + (failures + 1), result);
+        assertEquals(failures, retry.retries());
+    }
+
+    @Test
+    void aGroupReplicationCertificationFailureIsRetriedLikeADeadlock() {
+        assertRetriedThrough(groupReplicationRollback(), 1);
     }
 
     @Test
     void aTidbWriteConflictIsRetriedLikeADeadlock() {
-        ConflictRetry retry = new ConflictRetry(5, 1);
-        AtomicInteger runs = new AtomicInteger();
-        String result = retry.run("test", () -> {
-            if (runs.incrementAndGet() < 3) {
-                throw tidbWriteConflict();
-            }
-            return "committed on run " + runs.get();
-        });
-        assertEquals("committed on run 3", result);
-        assertEquals(2, retry.retries());
+        assertRetriedThrough(tidbWriteConflict(), 2);
     }
 
     @Test
