@@ -43,6 +43,8 @@ public final class ScaleOutCheck {
     private static final Pattern ACCESS = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern REFRESH = Pattern.compile("\"refreshToken\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern ACTIVE = Pattern.compile("\"active\"\\s*:\\s*(true|false)");
+    /** The code's own printed URL (the first scanUrl of a code view: /s/ for a station code, /d/ for a deputy's). */
+    private static final Pattern SCAN_URL = Pattern.compile("\"scanUrl\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern STATION_ID = Pattern.compile("\"station\"\\s*:\\s*\\{\\s*\"id\"\\s*:\\s*(\\d+)");
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -138,6 +140,9 @@ public final class ScaleOutCheck {
             return;
         }
         String head = "head" + m.group(1);
+        // the printed page of this code's kind: a deputy code's page is /d/{code}; /s/{code} is a station page and
+        // answers 404 for a deputy code, revoked or not (the check used to ask /s/ whatever the kind)
+        String page = URI.create(match(SCAN_URL, view.body())).getRawPath();
         String token = login(lb, head);
         for (String r : replicas) {        // warm every replica's lookup and image caches
             get(r + "/api/v1/codes/" + code, null);
@@ -172,15 +177,15 @@ public final class ScaleOutCheck {
         double worst = deadAfter.values().stream().mapToDouble(Double::doubleValue).max().orElse(99);
         boolean pageGone = replicas.stream().allMatch(r -> {
             try {
-                return get(r + "/s/" + code, null).statusCode() == 410;
+                return get(r + page, null).statusCode() == 410;
             } catch (Exception e) {
                 return false;
             }
         });
         check("code.revocation", deadAfter.size() == replicas.size() && worst <= 2.0 && pageGone,
                 String.format("revoked via %s in %.0f ms; dead (API inactive + QR 404) after %s s; worst %.2f s "
-                        + "(bound: revocation poll 1 s); /s/ answers 410 on all: %s", replicas.get(0),
-                        (committed - t0) / 1e6, fmt(deadAfter), worst, pageGone));
+                        + "(bound: revocation poll 1 s); %s answers 410 on all: %s", replicas.get(0),
+                        (committed - t0) / 1e6, fmt(deadAfter), worst, page, pageGone));
     }
 
     // ---- 3. logins ---------------------------------------------------------------------------------------------

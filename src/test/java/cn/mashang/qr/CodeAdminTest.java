@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -137,6 +138,22 @@ class CodeAdminTest {
         var seats = list(map(get(client, "/api/v1/codes/zhan422222").get("station")).get("deputies"));
         assertTrue(seats.stream().anyMatch(d -> fresh.equals(d.get("code"))), seats::toString);
         assertTrue(seats.stream().noneMatch(d -> old.equals(d.get("code"))));
+    }
+
+    /** Why ScaleOutCheck once saw 404 on every replica: it asked /s/ (a station page) for a revoked deputy code. */
+    @Test
+    void aRevokedDeputyCodeIsGoneOnItsOwnPageAndUnknownAsAStationPage() {
+        var deputy = list(map(get(client, "/api/v1/codes/zhan622222").get("station")).get("deputies")).get(0);
+        String code = (String) deputy.get("code");
+        String page = URI.create((String) deputy.get("scanUrl")).getRawPath();
+        assertEquals("/d/" + code, page);
+        revoke(code, adminToken());
+        var own = assertThrows(HttpClientResponseException.class, () -> client.exchange(page, String.class));
+        assertEquals(410, own.getStatus().getCode());
+        assertTrue(own.getResponse().getBody(String.class).orElseThrow().contains("此二维码已停用"));
+        var asStation = assertThrows(HttpClientResponseException.class, () -> client.exchange("/s/" + code, String.class));
+        assertEquals(404, asStation.getStatus().getCode());
+        assertEquals(false, get(client, "/api/v1/codes/" + code).get("active"));
     }
 
     @Test
