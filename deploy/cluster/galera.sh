@@ -4,7 +4,10 @@
 #   deploy/cluster/galera.sh start    # bootstrap node 1 (--wsrep-new-cluster), join 2 and 3 (rsync SST), wait Synced
 #   deploy/cluster/galera.sh status   # wsrep_cluster_size / wsrep_local_state_comment per node
 #   deploy/cluster/galera.sh stop     # stop the nodes this script started
-#   deploy/cluster/galera.sh kill N   # SIGKILL node N (drills); `galera.sh rejoin N` starts it again (IST/SST)
+#   deploy/cluster/galera.sh kill N   # SIGKILL node N (drills)
+#   deploy/cluster/galera.sh rejoin N [sst]  # start it again: its position is recovered from InnoDB (--wsrep-recover,
+#                                     # as Debian's galera_recovery does), so it takes IST from a donor's gcache; `sst`
+#                                     # (or a position the donors' gcache no longer holds) means a full rsync SST
 #
 # Nodes: 127.0.0.1:3307, 3308, 3309 (SQL), Galera group ports 4567/4577/4587, IST 4568/4578/4588, data under
 # $GALERA_DIR (default /tmp/mashang-galera). Packages galera-4 + mariadb-server are installed with apt-get if
@@ -67,7 +70,7 @@ wsrep_node_name=node$i
 wsrep_node_address=127.0.0.1:$(gport "$i")
 wsrep_sst_method=rsync
 wsrep_sst_receive_address=127.0.0.1:$((4444 + 10 * i))
-wsrep_provider_options="base_port=$(gport "$i");ist.recv_addr=127.0.0.1:$(( $(gport "$i") + 1 ));gcache.size=128M;evs.suspect_timeout=PT3S;evs.inactive_timeout=PT6S;gmcast.listen_addr=tcp://127.0.0.1:$(gport "$i")"
+wsrep_provider_options="base_port=$(gport "$i");ist.recv_addr=127.0.0.1:$(( $(gport "$i") + 1 ));gcache.size=${GCACHE_SIZE:-256M};evs.suspect_timeout=PT3S;evs.inactive_timeout=PT6S;gmcast.listen_addr=tcp://127.0.0.1:$(gport "$i")"
 wsrep_slave_threads=2
 CNF
   chown -R mysql:mysql "$d"
@@ -100,6 +103,44 @@ start_node() { # node [--wsrep-new-cluster]
   setsid /usr/sbin/mariadbd --defaults-file="$DIR/node$i/my.cnf" "$@" </dev/null >>"$DIR/node$i/stdout.log" 2>&1 &
   for _ in $(seq 1 100); do [ -n "$(pid_of "$i")" ] && break; sleep 0.2; done
   wait_ready "$i"
+}
+
+# After a SIGKILL grastate.dat says seqno -1 (the node was running): without a position the node asks for a full
+# SST. The committed position is in InnoDB's undo/redo: recover it with --wsrep-recover (a short start that
+# prints "WSREP: Recovered position: uuid:seqno" and exits), then start with --wsrep_start_position, and the
+# joiner asks for IST of the write sets after it. Prints the position, nothing when there is none to recover.
+recover_position() {
+  local i=$1 d=$DIR/node$1 seqno
+  seqno=$(sed -n 's/^seqno: *//p' "$d/data/grastate.dat" 2>/dev/null || true)
+  [ -n "$seqno" ] && [ "$seqno" != -1 ] && return 0   # a clean stop wrote the position itself
+  [ -d "$d/data/mysql" ] || return 0
+  /usr/sbin/mariadbd --defaults-file="$d/my.cnf" --wsrep-recover --log-error="$d/recover.log" </dev/null >/dev/null 2>&1 || true
+  grep -a 'WSREP: Recovered position:' "$d/recover.log" 2>/dev/null | tail -1 | sed 's/.*Recovered position: *//'
+}
+
+# How the node's last join got its state, from its error log after byte OFFSET: IST (write sets) or SST.
+transfer_method() {
+  local log; log=$(tail -c +"$(( $2 + 1 ))" "$DIR/node$1/error.log" 2>/dev/null)
+  # MariaDB runs the SST script for both: it logs "rsync SST completed" after copying the data folder, "rsync IST
+  # completed" when the donor only streamed the missing write sets ("Receiving IST: N writesets")
+  if grep -q 'SST completed on joiner' <<< "$log"; then echo "SST (full rsync copy of the data folder)"
+  elif grep -q 'IST completed on joiner\|IST received' <<< "$log"; then
+    echo "IST ($(grep -o 'Receiving IST: *[0-9]* writesets' <<< "$log" | tail -1 | grep -o '[0-9]*' || echo '?') write sets)"
+  else echo "no state transfer (already current)"; fi
+}
+
+rejoin() { # node [sst]
+  local i=$1 mode=${2:-ist} pos="" t0 off
+  need_packages; write_cnf "$i"
+  t0=$(date +%s%3N); off=$(stat -c %s "$DIR/node$i/error.log" 2>/dev/null || echo 0)
+  if [ "$mode" = sst ]; then
+    rm -f "$DIR/node$i/data/grastate.dat"; log "node$i: grastate.dat removed: full SST"
+  else
+    pos=$(recover_position "$i")
+    [ -n "$pos" ] && log "node$i: recovered position $pos (--wsrep-recover, $(( $(date +%s%3N) - t0 )) ms)"
+  fi
+  start_node "$i" ${pos:+--wsrep_start_position=$pos}
+  log "node$i Synced after $(( $(date +%s%3N) - t0 )) ms by $(transfer_method "$i" "$off")"
 }
 
 status() {
@@ -156,7 +197,7 @@ case "${1:-}" in
   stop) stop ;;
   status) status ;;
   kill) p=$(pid_of "$2" || true); [ -n "$p" ] && { log "node$2: SIGKILL pid $p"; kill -KILL "$p"; } ;;
-  rejoin) need_packages; t0=$(date +%s%3N); start_node "$2"; log "node$2 Synced after $(( $(date +%s%3N) - t0 )) ms" ;;
+  rejoin) rejoin "$2" "${3:-ist}" ;;
   wipe) stop; rm -rf "$DIR" ;;
-  *) sed -n '2,13p' "$0"; exit 2 ;;
+  *) sed -n '2,15p' "$0"; exit 2 ;;
 esac

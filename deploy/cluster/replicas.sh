@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # 码上联络 — N app replicas on the local Galera cluster, behind nginx (issue 20).
 #
-#   deploy/cluster/replicas.sh start [N]   # N replicas (default 3) on 127.0.0.1:8081.., replica i on Galera node ((i-1)%3)+1,
-#                                          # nginx on 127.0.0.1:8088 (round robin), Redis on 127.0.0.1:6379
+#   deploy/cluster/replicas.sh start [N]   # N replicas (default 3) on 127.0.0.1:8181.., replica i on Galera node ((i-1)%3)+1,
+#                                          # nginx on 127.0.0.1:8180 (round robin), Redis on 127.0.0.1:6379
+#                                          # (CLUSTER_PORT=P moves nginx to P and replica i to P+i)
 #   deploy/cluster/replicas.sh stop        # stops the replicas, nginx and the redis-server this script started
 #   deploy/cluster/replicas.sh status
 #
@@ -17,6 +18,7 @@ OUT=${CLUSTER_OUT:-$ROOT/target/cluster}
 mkdir -p "$OUT"
 DB=${GALERA_DB:-mashang}
 REDIS=${REDIS:-1}
+BASE=${CLUSTER_PORT:-8180}   # nginx; replica i on BASE+i (apart from src/bench/run.sh's 8081-8088)
 DB_OPTS=${DB_OPTS:-sessionVariables=wsrep_sync_wait=1}
 JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms64m -Xmx192m -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -Xss512k -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError"}
 log() { printf '\033[1m[replicas %s]\033[0m %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
@@ -41,7 +43,10 @@ tools() {
 }
 
 build() {
-  if [ "${SKIP_BUILD:-0}" = 1 ] && ls target/mashang-lianluo-*.jar >/dev/null 2>&1 && [ -f "$OUT/cp.txt" ]; then return; fi
+  if [ "${SKIP_BUILD:-0}" = 1 ] && ls target/mashang-lianluo-*.jar >/dev/null 2>&1 && [ -d target/test-classes ]; then
+    [ -f "$OUT/cp.txt" ] || ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile="$OUT/cp.txt" -Dmdep.includeScope=test
+    return
+  fi
   log "building the jar (mvnw package, tests not run)"
   ./mvnw -B -q -DskipTests package dependency:build-classpath -Dmdep.outputFile="$OUT/cp.txt" -Dmdep.includeScope=test
 }
@@ -66,7 +71,7 @@ redis_up() {
 }
 
 start_one() { # i
-  local i=$1 port=$((8080 + $1)) node=$(( ($1 - 1) % 3 + 1 ))
+  local i=$1 port=$((BASE + $1)) node=$(( ($1 - 1) % 3 + 1 ))
   [ -f "$OUT/app-$port.pid" ] && kill -0 "$(cat "$OUT/app-$port.pid")" 2>/dev/null && { log "replica $i already up"; return 0; }
   [ -f "$OUT/secrets.env" ] || printf 'JWT_SECRET=%s\nPII_KEY=%s\n' "$(head -c 48 /dev/urandom | base64 | tr -d '/+=\n' | head -c 56)" \
       "$(head -c 32 /dev/urandom | base64)" > "$OUT/secrets.env"
@@ -74,7 +79,7 @@ start_one() { # i
   local redis_env=()
   [ "$REDIS" = 1 ] && redis_env=(REDIS_URI=${REDIS_URI:-redis://127.0.0.1:6379})
   env MICRONAUT_ENVIRONMENTS=prod PORT=$port DB_URL="$(jdbc "$node")" DB_USER=root DB_PASSWORD= DB_POOL_SIZE=${DB_POOL_SIZE:-10} \
-    PUBLIC_BASE_URL=http://127.0.0.1:8088 TRUSTED_PROXIES=127.0.0.1/32 STORAGE_DIR="$OUT/storage" "${redis_env[@]}" \
+    PUBLIC_BASE_URL=http://127.0.0.1:$BASE TRUSTED_PROXIES=127.0.0.1/32 STORAGE_DIR="$OUT/storage" "${redis_env[@]}" \
     setsid "$JAVA" $JAVA_OPTS -jar "$(ls target/mashang-lianluo-*.jar | grep -v original | head -1)" </dev/null >"$OUT/app-$port.log" 2>&1 &
   echo $! > "$OUT/app-$port.pid"
   for _ in $(seq 1 900); do
@@ -88,7 +93,8 @@ start_one() { # i
 nginx_up() { # n
   local n=$1
   sed -e 's|access_log .*|access_log '"$OUT"'/nginx-access.log mashang_local;|' -e '/limit_req/d' deploy/nginx/local-replicas.conf \
-    | awk -v n="$n" '/server 127.0.0.1:808[1-9]/ { p = substr($2, 14, 1) + 0; if (p > n) next } { print }' > "$OUT/local-replicas.conf"
+    | awk -v n="$n" -v base="$BASE" '/server 127.0.0.1:808[1-9]/ { p = substr($2, 14, 1) + 0; if (p > n) next; sub(/:808[1-9]/, ":" (base + p)) }
+        /listen 127.0.0.1:8088/ { sub(/:8088/, ":" base) } { print }' > "$OUT/local-replicas.conf"
   cat > "$OUT/nginx.conf" <<NG
 pid $OUT/nginx.pid;
 error_log $OUT/nginx-error.log;
@@ -98,7 +104,7 @@ http { include /etc/nginx/mime.types; include $OUT/local-replicas.conf; }
 NG
   if [ -f "$OUT/nginx.pid" ] && kill -0 "$(cat "$OUT/nginx.pid")" 2>/dev/null; then "$NGINX" -c "$OUT/nginx.conf" -s reload
   else "$NGINX" -c "$OUT/nginx.conf"; fi
-  log "nginx on 127.0.0.1:8088 -> $n replica(s)"
+  log "nginx on 127.0.0.1:$BASE -> $n replica(s)"
 }
 
 stop() {
