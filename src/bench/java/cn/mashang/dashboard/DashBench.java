@@ -73,6 +73,20 @@ public final class DashBench {
             Period ytd = Period.parse(today.withDayOfYear(1).toString(), today.toString(), today, 365);
             Period year = Period.parse(today.minusMonths(11).withDayOfMonth(1).toString(), today.toString(), today, 365);
             Bench b = new Bench(json);
+            // the busiest stations (most concerns received in the 90 days): before = the exact computation over every
+            // concern of the period and the look-back (ExactStationFigures, what StationDashboards did) plus the board;
+            // after = the station-day aggregates (StationDashboards now, board included)
+            List<Long> busiest = ids(tx, jdbc, "SELECT station_id FROM concern WHERE created_at >= '" + ninety.start().toString().replace('T', ' ').replace("Z", "")
+                    + "' GROUP BY station_id ORDER BY COUNT(*) DESC LIMIT 20");
+            ConcernFacts facts = ctx.getBean(ConcernFacts.class);
+            StationDays days = ctx.getBean(StationDays.class);
+            b.run("busiest-20 station dashboard BEFORE (exact)", n, i -> tx.executeRead(s -> {
+                long st = busiest.get(i % busiest.size());
+                return List.of(ExactStationFigures.of(facts, st, ninety, "week", Instant.now()).totals(), stations.board(st, Instant.now()));
+            }));
+            long live0 = days.liveRows.get();
+            b.run("busiest-20 station dashboard AFTER (aggregates)", n, i -> stations.dashboard(busiest.get(i % busiest.size()), ninety, null, Instant.now()));
+            System.out.printf("concern rows read live by the AFTER calls: %d (days not built or dirty)%n", days.liveRows.get() - live0);
             b.run("station dashboard (90 days, board)", n, i -> stations.dashboard(stationIds.get(rnd.nextInt(stationIds.size())), ninety, null, Instant.now()));
             b.run("station dashboard (12 months)", n, i -> stations.dashboard(stationIds.get(rnd.nextInt(stationIds.size())), year, "month", Instant.now()));
             b.run("region dashboard: city (YTD, ranking 100)", n, i -> regions.dashboard(city, ytd, 100));
