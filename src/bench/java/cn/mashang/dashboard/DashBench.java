@@ -87,6 +87,21 @@ public final class DashBench {
             }));
             long live0 = days.liveRows.get();
             b.run("busiest-20 station dashboard AFTER (aggregates)", n, i -> stations.dashboard(busiest.get(i % busiest.size()), ninety, null, Instant.now()));
+            // the part that changed, alone: the cohort and look-back from concerns vs from the station-day rows
+            b.run("busiest-20 cohort+look-back BEFORE (concerns)", n, i -> tx.executeRead(s -> {
+                long st = busiest.get(i % busiest.size());
+                String path = facts.station(st).orElseThrow()[2];
+                return facts.load(st, path, ninety.start(), ninety.end(), Instant.now()).size()
+                        + facts.load(st, path, ninety.start().minus(java.time.Duration.ofDays(StationDashboards.LOOKBACK_DAYS)), ninety.start(), ninety.start(), Instant.now()).size();
+            }));
+            b.run("busiest-20 cohort+look-back AFTER (day rows)", n, i -> tx.executeRead(s -> {
+                long st = busiest.get(i % busiest.size());
+                return days.of(st, facts.station(st).orElseThrow()[2], ninety.from(), ninety.to(),
+                        ninety.from().minusDays(StationDashboards.LOOKBACK_DAYS), Instant.now()).cohort().size();
+            }));
+            System.out.printf("busiest-20: concerns received in the 90 days per station: %s%n", ids(tx, jdbc,
+                    "SELECT COUNT(*) FROM concern WHERE created_at >= '" + ninety.start().toString().replace('T', ' ').replace("Z", "")
+                            + "' GROUP BY station_id ORDER BY COUNT(*) DESC LIMIT 20"));
             System.out.printf("concern rows read live by the AFTER calls: %d (days not built or dirty)%n", days.liveRows.get() - live0);
             b.run("station dashboard (90 days, board)", n, i -> stations.dashboard(stationIds.get(rnd.nextInt(stationIds.size())), ninety, null, Instant.now()));
             b.run("station dashboard (12 months)", n, i -> stations.dashboard(stationIds.get(rnd.nextInt(stationIds.size())), year, "month", Instant.now()));
