@@ -55,7 +55,8 @@ public final class DashBench {
             if (rebuild) {
                 // the generated city has no stored deadlines yet: fill them before anything reads them
                 long d0 = System.nanoTime();
-                int filled = ctx.getBean(cn.mashang.concern.DeadlineRefresh.class).run(true, "bench city");
+                int filled = Boolean.getBoolean("bench.deadlines-filled") ? 0
+                        : ctx.getBean(cn.mashang.concern.DeadlineRefresh.class).run(true, "bench city");
                 System.out.printf("stored deadlines filled: %d concerns in %.1f s%n", filled, (System.nanoTime() - d0) / 1e9);
                 long t0 = System.nanoTime();
                 int done = rollup.rebuild(today.minusMonths(12).withDayOfMonth(1), today.withDayOfMonth(1), now);
@@ -73,6 +74,35 @@ public final class DashBench {
             Period ytd = Period.parse(today.withDayOfYear(1).toString(), today.toString(), today, 365);
             Period year = Period.parse(today.minusMonths(11).withDayOfMonth(1).toString(), today.toString(), today, 365);
             Bench b = new Bench(json);
+            // the busiest stations (most concerns received in the 90 days): before = the exact computation over every
+            // concern of the period and the look-back (ExactStationFigures, what StationDashboards did) plus the board;
+            // after = the station-day aggregates (StationDashboards now, board included)
+            List<Long> busiest = ids(tx, jdbc, "SELECT station_id FROM concern WHERE created_at >= '" + ninety.start().toString().replace('T', ' ').replace("Z", "")
+                    + "' GROUP BY station_id ORDER BY COUNT(*) DESC LIMIT 20");
+            ConcernFacts facts = ctx.getBean(ConcernFacts.class);
+            StationDays days = ctx.getBean(StationDays.class);
+            b.run("busiest-20 station dashboard BEFORE (exact)", n, i -> tx.executeRead(s -> {
+                long st = busiest.get(i % busiest.size());
+                return List.of(ExactStationFigures.of(facts, st, ninety, "week", Instant.now()).totals(), stations.board(st, Instant.now()));
+            }));
+            long live0 = days.liveRows.get();
+            b.run("busiest-20 station dashboard AFTER (aggregates)", n, i -> stations.dashboard(busiest.get(i % busiest.size()), ninety, null, Instant.now()));
+            // the part that changed, alone: the cohort and look-back from concerns vs from the station-day rows
+            b.run("busiest-20 cohort+look-back BEFORE (concerns)", n, i -> tx.executeRead(s -> {
+                long st = busiest.get(i % busiest.size());
+                String path = facts.station(st).orElseThrow()[2];
+                return facts.load(st, path, ninety.start(), ninety.end(), Instant.now()).size()
+                        + facts.load(st, path, ninety.start().minus(java.time.Duration.ofDays(StationDashboards.LOOKBACK_DAYS)), ninety.start(), ninety.start(), Instant.now()).size();
+            }));
+            b.run("busiest-20 cohort+look-back AFTER (day rows)", n, i -> tx.executeRead(s -> {
+                long st = busiest.get(i % busiest.size());
+                return days.of(st, facts.station(st).orElseThrow()[2], ninety.from(), ninety.to(),
+                        ninety.from().minusDays(StationDashboards.LOOKBACK_DAYS), Instant.now()).cohort().size();
+            }));
+            System.out.printf("busiest-20: concerns received in the 90 days per station: %s%n", ids(tx, jdbc,
+                    "SELECT COUNT(*) FROM concern WHERE created_at >= '" + ninety.start().toString().replace('T', ' ').replace("Z", "")
+                            + "' GROUP BY station_id ORDER BY COUNT(*) DESC LIMIT 20"));
+            System.out.printf("concern rows read live by the AFTER calls: %d (days not built or dirty)%n", days.liveRows.get() - live0);
             b.run("station dashboard (90 days, board)", n, i -> stations.dashboard(stationIds.get(rnd.nextInt(stationIds.size())), ninety, null, Instant.now()));
             b.run("station dashboard (12 months)", n, i -> stations.dashboard(stationIds.get(rnd.nextInt(stationIds.size())), year, "month", Instant.now()));
             b.run("region dashboard: city (YTD, ranking 100)", n, i -> regions.dashboard(city, ytd, 100));

@@ -154,7 +154,7 @@ public class DeadlineRefresh {
             return 0;
         }
         return tx.executeWrite(status -> jdbc.prepareStatement(
-                "UPDATE concern SET first_response_due = ?, resolution_due = ?, feedback_due = ? WHERE id = ?", ps -> {
+                "UPDATE concern SET first_response_due = ?, resolution_due = ?, feedback_due = ?, sla_check_at = NULL WHERE id = ?", ps -> {
                     for (Row r : moved) {
                         for (int i = 0; i < 3; i++) {
                             set(ps, i + 1, r.due[i]);

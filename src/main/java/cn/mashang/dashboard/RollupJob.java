@@ -28,6 +28,7 @@ import java.util.Map;
  * transaction); so does the overdue job when a concern turns red (its "open overdue" count changes without an
  * event). The scheduled run (one replica, lease {@code dash-rollup}) recomputes the dirty station-months, then
  * the affected region-months. Region dashboards are therefore at most one interval (default 1 minute) behind.
+ * The same events mark the station-day of the concern ({@link StationDays}); a pass rebuilds those first.
  */
 @Singleton
 public class RollupJob {
@@ -48,9 +49,15 @@ public class RollupJob {
     private final JdbcOperations jdbc;
     private final Clock clock;
     private final RegionDashboardCache regionCache;
+    private final StationDays days;
+    private final StationDayStore dayStore;
+    private volatile LocalDate sealed;
 
-    RollupJob(Rollup rollup, JobLock lock, Config config, JdbcOperations jdbc, Clock clock, RegionDashboardCache regionCache) {
+    RollupJob(Rollup rollup, JobLock lock, Config config, JdbcOperations jdbc, Clock clock, RegionDashboardCache regionCache,
+              StationDays days, StationDayStore dayStore) {
         this.rollup = rollup;
+        this.days = days;
+        this.dayStore = dayStore;
         this.lock = lock;
         this.config = config;
         this.jdbc = jdbc;
@@ -60,17 +67,19 @@ public class RollupJob {
 
     @EventListener
     void on(ConcernChanged e) {
-        if (e.type() == ConcernEventType.SUBMITTED) { // a new concern: its event time is its created_at
-            rollup.markDirty(e.stationId(), e.at());
-            return;
-        }
-        Instant created = jdbc.prepareStatement("SELECT created_at FROM concern WHERE id = ?", ps -> {
+        // a new concern: its event time is its created_at
+        Instant created = e.type() == ConcernEventType.SUBMITTED ? e.at() : createdAt(e);
+        rollup.markDirty(e.stationId(), created);
+        dayStore.mark(e.stationId(), StationDay.day(created), e.eventId());
+    }
+
+    private Instant createdAt(ConcernChanged e) {
+        return jdbc.prepareStatement("SELECT created_at FROM concern WHERE id = ?", ps -> {
             ps.setLong(1, e.concernId());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getTimestamp(1).toInstant() : e.at();
             }
         });
-        rollup.markDirty(e.stationId(), created);
     }
 
     @EventListener
@@ -90,10 +99,40 @@ public class RollupJob {
         }
     }
 
-    /** Marks every station-month of the months given and recomputes (after loading data in bulk, or a rule change). */
+    /**
+     * Marks every station-month of the months given and recomputes, and rebuilds every station-day of them up to
+     * today (after loading data in bulk, or a rule or calendar change).
+     */
     public int rebuild(LocalDate fromMonth, LocalDate toMonth, Instant now) {
+        LocalDate today = StationDay.day(now);
+        LocalDate last = toMonth.plusMonths(1).minusDays(1);
+        days.rebuildAll(fromMonth, last.isAfter(today) ? today : last, now);
         rollup.markAll(fromMonth, toMonth);
         return runOnce(now);
+    }
+
+    /**
+     * Rebuilds the dirty station-days (so a station dashboard reads at most one interval of concerns, the days
+     * changed since), and once a day records yesterday as built for the stations that received nothing.
+     */
+    private int stationDays(Instant now) {
+        int n = 0;
+        while (true) {
+            List<StationDays.Dirty> dirty = days.dirty(config.batch());
+            for (StationDays.Dirty d : dirty) {
+                days.rebuild(d, now);
+                n++;
+            }
+            if (dirty.size() < config.batch()) {
+                break;
+            }
+        }
+        LocalDate yesterday = StationDay.day(now).minusDays(1);
+        if (!yesterday.equals(sealed)) {
+            days.seal(yesterday, now);
+            sealed = yesterday;
+        }
+        return n;
     }
 
     /** Recomputes everything dirty at {@code now}; returns the number of station-months done (−1: another replica runs it). */
@@ -104,6 +143,7 @@ public class RollupJob {
         }
         int done = 0;
         try (var lease = claimed.get()) {
+            done += stationDays(now);
             while (true) {
                 List<Rollup.Dirty> dirty = rollup.takeDirty(config.batch());
                 if (dirty.isEmpty()) {

@@ -22,14 +22,14 @@ import java.util.Map;
  */
 @Singleton
 public class OpenConcerns {
-    private static final String SELECT = """
+    private static final String BASE = """
             SELECT c.id, c.tracking_no, c.station_id, s.name AS station_name, r.path, c.category, c.state, c.created_at,
                    c.first_response_at, c.department_deadline, c.resolved_at, c.rated_at, c.closed_at,
                    COALESCE(c.assignee_deputy_id, c.deputy_id) AS deputy_id, d.name AS deputy_name, c.reopen_count,
                    c.first_response_due, c.resolution_due, c.feedback_due, c.sign_due, c.signed_at
             FROM concern c JOIN station s ON s.id = c.station_id JOIN region r ON r.id = c.region_id
-            LEFT JOIN deputy d ON d.id = COALESCE(c.assignee_deputy_id, c.deputy_id)
-            WHERE c.state IN """ + ConcernState.sql(ConcernState.OPEN);
+            LEFT JOIN deputy d ON d.id = COALESCE(c.assignee_deputy_id, c.deputy_id)""";
+    private static final String SELECT = BASE + " WHERE c.state IN " + ConcernState.sql(ConcernState.OPEN);
 
     /** An open concern and its clock facts. */
     public record Open(ClockFacts facts, String trackingNo, long stationId, String stationName,
@@ -54,6 +54,16 @@ public class OpenConcerns {
     @io.micronaut.transaction.annotation.Transactional(readOnly = true)
     public List<Open> page(long afterId, int limit) {
         return load(SELECT + " AND c.id > ? ORDER BY c.id LIMIT " + limit, ps -> ps.setLong(1, afterId));
+    }
+
+    /**
+     * Concerns the overdue job must look at now (any state; index ix_concern_sla_check): never looked at, or a clock
+     * may have changed colour since ({@code sla_check_at <= now}). The job moves each one past {@code now}.
+     */
+    @io.micronaut.transaction.annotation.Transactional(readOnly = true)
+    public List<Open> due(Instant now, int limit) {
+        return load(BASE + " WHERE c.sla_check_at IS NULL OR c.sla_check_at <= ? ORDER BY c.sla_check_at, c.id LIMIT " + limit,
+                ps -> ps.setTimestamp(1, Timestamp.from(now)));
     }
 
     interface Binder {

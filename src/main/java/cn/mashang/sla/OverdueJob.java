@@ -12,10 +12,14 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The overdue job: finds amber and red clocks of open concerns and escalates (see {@link EscalationLevel}).
+ * It reads only the concerns due for a look (concern.sla_check_at ≤ now, an index range; {@link SlaChecks}): a
+ * pass when no clock changed colour since the last reads nothing; each concern read gets its next look.
  * With several replicas one runs it: each run first claims the {@code sla-overdue} lease ({@link JobLock});
  * the others skip. Idempotent: every step is recorded once in sla_escalation and queued once in the outbox,
  * so a run that repeats (another replica after a lease expiry, a retry) sends nothing twice. The FEEDBACK clock
@@ -24,6 +28,8 @@ import java.util.List;
 @Singleton
 public class OverdueJob {
     static final String JOB = "sla-overdue";
+    /** A guard: a run stops after this many rows (the rest is due at the next run). */
+    static final int MAX_PER_RUN = 2_000_000;
     private static final Logger LOG = LoggerFactory.getLogger(OverdueJob.class);
     private static final DateTimeFormatter SHOW = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -39,9 +45,13 @@ public class OverdueJob {
     private final SlaConfig.Overdue config;
     private final SlaConfig.Notify routing;
     private final Clock clock;
+    private final Traffic traffic;
+    private final SlaChecks checks;
 
     OverdueJob(OpenConcerns open, SlaClocks clocks, WorkingCalendar calendar, EscalationWriter writer, JobLock lock,
-               SlaConfig.Overdue config, SlaConfig.Notify routing, Clock clock) {
+               SlaConfig.Overdue config, SlaConfig.Notify routing, Clock clock, Traffic traffic, SlaChecks checks) {
+        this.traffic = traffic;
+        this.checks = checks;
         this.open = open;
         this.clocks = clocks;
         this.calendar = calendar;
@@ -76,23 +86,40 @@ public class OverdueJob {
         try (var lease = claimed.get()) {
             int examined = 0;
             int escalated = 0;
-            long after = 0;
             List<OpenConcerns.Open> page;
             do {
-                page = open.page(after, config.pageSize());
+                // each page is moved past now below, so the next query starts at the rows still due
+                page = open.due(now, config.pageSize());
+                Map<Long, Instant> next = new HashMap<>();
                 for (OpenConcerns.Open o : page) {
                     examined++;
+                    Instant look = SlaChecks.NEVER;
+                    SlaRule rule = null;
                     for (SlaClock c : clocks.clocks(o.facts(), now)) {
-                        if (!c.running() || c.segment() == SlaSegment.FEEDBACK || c.colour() == SlaColour.GREEN) {
+                        if (!c.running() || c.segment() == SlaSegment.FEEDBACK) {
                             continue;
                         }
-                        escalated += escalate(o, c, now);
+                        if (c.colour() != SlaColour.GREEN) {
+                            escalated += escalate(o, c, now);
+                        }
+                        if (c.colour() == SlaColour.RED) {
+                            Instant admin = calendar.addWorkingDays(c.deadline(), config.adminAfterDays());
+                            look = now.isAfter(admin) ? look : min(look, admin.plusMillis(1));
+                        } else {
+                            rule = rule != null ? rule : clocks.rule(o.facts().regionPath(), o.facts().category());
+                            look = min(look, traffic.nextChange(c.start(), c.deadline(), now, rule.amberRatio()));
+                        }
                     }
+                    next.put(o.facts().concernId(), look);
                 }
-                after = page.isEmpty() ? after : page.get(page.size() - 1).facts().concernId();
-            } while (page.size() == config.pageSize());
+                checks.next(next);
+            } while (page.size() == config.pageSize() && examined < MAX_PER_RUN);
             return new Result(true, examined, escalated);
         }
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private int escalate(OpenConcerns.Open o, SlaClock c, Instant now) {
