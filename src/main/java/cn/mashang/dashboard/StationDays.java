@@ -90,6 +90,8 @@ class StationDays {
         for (ConcernFact f : rows) {
             into.computeIfAbsent(StationDay.day(f.createdAt()), k -> new StationDay()).add(f);
         }
+        // as a built day (which stores none): "open overdue" is as of now, counted from the open set by the dashboard
+        into.values().forEach(d -> d.rows.values().forEach(t -> t.openOverdue = 0));
     }
 
     /** Builds one station-day from its concerns and stores it (the caller's transaction). */
