@@ -1,5 +1,7 @@
 package cn.mashang.sla;
 
+import cn.mashang.common.IdPages;
+
 import cn.mashang.calendar.WorkingCalendar;
 import cn.mashang.common.JobLock;
 import cn.mashang.common.Times;
@@ -12,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 
 /**
  * The overdue job: finds amber and red clocks of open concerns and escalates (see {@link EscalationLevel}).
@@ -69,30 +70,16 @@ public class OverdueJob {
 
     /** One run at {@code now}; does nothing (ran = false) when another replica holds the lease. */
     public Result runOnce(Instant now) {
-        var claimed = lock.claim(JOB, now, config.lease());
-        if (claimed.isEmpty()) {
-            return new Result(false, 0, 0);
-        }
-        try (var lease = claimed.get()) {
-            int examined = 0;
-            int escalated = 0;
-            long after = 0;
-            List<OpenConcerns.Open> page;
-            do {
-                page = open.page(after, config.pageSize());
-                for (OpenConcerns.Open o : page) {
-                    examined++;
+        return IdPages.walkLeased(lock, JOB, now, config.lease(), config.pageSize(), open::page,
+                        (OpenConcerns.Open o) -> o.facts().concernId(), o -> {
+                    int escalated = 0;
                     for (SlaClock c : clocks.clocks(o.facts(), now)) {
-                        if (!c.running() || c.segment() == SlaSegment.FEEDBACK || c.colour() == SlaColour.GREEN) {
-                            continue;
+                        if (c.running() && c.segment() != SlaSegment.FEEDBACK && c.colour() != SlaColour.GREEN) {
+                            escalated += escalate(o, c, now);
                         }
-                        escalated += escalate(o, c, now);
                     }
-                }
-                after = page.isEmpty() ? after : page.get(page.size() - 1).facts().concernId();
-            } while (page.size() == config.pageSize());
-            return new Result(true, examined, escalated);
-        }
+                    return escalated;
+                }).map(w -> new Result(true, w.examined(), w.done())).orElse(new Result(false, 0, 0));
     }
 
     private int escalate(OpenConcerns.Open o, SlaClock c, Instant now) {
