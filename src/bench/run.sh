@@ -101,10 +101,10 @@ if [ "$BUFFER_POOL_MB" != 0 ] && [ "$bp" != "$BUFFER_POOL_MB" ]; then
 fi
 
 # ---- city -------------------------------------------------------------------------------------------------
-want="stations=$STATIONS deputies=$DEPUTIES concerns=$CONCERNS"
+want="stations=$STATIONS deputies=$DEPUTIES concerns=$CONCERNS referrals=1"
 have=""
 if [ -f "$OUT/city-$DB.properties" ] && [ "$(sql -e "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema='$DB' AND table_name='concern'" 2>/dev/null)" = 1 ]; then
-  have=$(grep -E '^(stations|deputies|concerns)=' "$OUT/city-$DB.properties" | tr '\n' ' ' | sed 's/ $//')
+  have=$(grep -E '^(stations|deputies|concerns|referrals)=' "$OUT/city-$DB.properties" | tr '\n' ' ' | sed 's/ $//')
 fi
 GEN_SECONDS="(reused)"
 if [ "$REGENERATE" = 1 ] || [ "$have" != "$want" ]; then
@@ -305,6 +305,14 @@ ADMIN_TOKEN=$(login admin)
 QUEUE_STATUS=$(status_of /api/v1/me/queue "$(head -1 "$OUT/queue-tokens.txt" | cut -d' ' -f1)")
 DASH_STATUS=$(status_of "$(head -1 "$OUT/dash-tokens.txt" | cut -d' ' -f2)" "$(head -1 "$OUT/dash-tokens.txt" | cut -d' ' -f1)")
 REGION_STATUS=$(status_of /api/v1/regions/1/dashboard "$ADMIN_TOKEN")
+# departments (issue 18): the inboxes of the departments with the most open referrals; the city's overdue queue
+: > "$OUT/dept-tokens.txt"
+for l in $(head -20 "$CITY/depts.txt" 2>/dev/null | cut -d' ' -f1); do
+  t=$(login "$l"); [ -n "$t" ] && echo "$t /api/v1/me/referrals?view=todo" >> "$OUT/dept-tokens.txt"
+done
+[ -n "$ADMIN_TOKEN" ] && echo "$ADMIN_TOKEN /api/v1/regions/1/overdue" > "$OUT/overdue-tokens.txt"
+INBOX_STATUS=$( [ -s "$OUT/dept-tokens.txt" ] && status_of /api/v1/me/referrals "$(head -1 "$OUT/dept-tokens.txt" | cut -d' ' -f1)" || echo none)
+OVERDUE_STATUS=$(status_of /api/v1/regions/1/overdue "$ADMIN_TOKEN")
 if [ "$QUEUE_STATUS" = 200 ]; then wrkrun queue "$BASE" authed.lua TOKENS="$OUT/queue-tokens.txt"; else log "queue endpoint answers $QUEUE_STATUS: not measured"; fi
 if [ "$DASH_STATUS" = 200 ]; then
   CONNS_SAVED=$CONNS; CONNS=16
@@ -321,6 +329,8 @@ if [ "${LIGHT:-1}" = 1 ]; then
   [ "$QUEUE_STATUS" = 200 ] && wrkrun queue_c4 "$BASE" authed.lua TOKENS="$OUT/queue-tokens.txt"
   [ "$DASH_STATUS" = 200 ] && wrkrun dashboard_c4 "$BASE" authed.lua TOKENS="$OUT/dash-tokens.txt"
   [ "$REGION_STATUS" = 200 ] && wrkrun region_dashboard_c4 "$BASE" authed.lua TOKENS="$OUT/region-tokens.txt"
+  [ "$INBOX_STATUS" = 200 ] && wrkrun dept_inbox_c4 "$BASE" authed.lua TOKENS="$OUT/dept-tokens.txt"
+  [ "$OVERDUE_STATUS" = 200 ] && wrkrun region_overdue_c4 "$BASE" authed.lua TOKENS="$OUT/overdue-tokens.txt"
   CONNS=$CONNS_SAVED
 fi
 
@@ -417,7 +427,7 @@ if [ -n "${R[dashboard]:-}" ]; then
   row "station dashboard (20 busiest stations)" "$(field dashboard rps)" "$(field dashboard p50)" "$(field dashboard p99)" "$(errs "dashboard")" "p99 <150 ms: $(pf "$(lt "$(field dashboard p99)" 150)")"
   [ -n "${R[region_dashboard]:-}" ] && row "region dashboard (whole city, admin; served from memory between roll-up passes)" "$(field region_dashboard rps)" "$(field region_dashboard p50)" "$(field region_dashboard p99)" "$(errs "region_dashboard")" "p99 <150 ms: $(pf "$(lt "$(field region_dashboard p99)" 150)")"
 else row "head dashboard GET /api/v1/stations/{id}/dashboard" "n/a" "" "" "" "endpoint answers $DASH_STATUS (not merged yet)"; fi
-for k in landing_c4:"scan landing /s/{code}":20 submit_c4:"submission":50 queue_c4:"deputy queue":20 dashboard_c4:"station dashboard":150 region_dashboard_c4:"region dashboard (city)":150; do
+for k in landing_c4:"scan landing /s/{code}":20 submit_c4:"submission":50 queue_c4:"deputy queue":20 dashboard_c4:"station dashboard":150 region_dashboard_c4:"region dashboard (city)":150 dept_inbox_c4:"department inbox GET /api/v1/me/referrals (20 busiest)":100 region_overdue_c4:"region overdue queue GET /api/v1/regions/{id}/overdue (city)":100; do
   IFS=: read -r name label bound <<< "$k"
   [ -n "${R[$name]:-}" ] && row "light load (-c4): $label" "$(field "$name" rps)" "$(field "$name" p50)" "$(field "$name" p99)" "$(errs "$name")" "p99 <$bound ms: $(pf "$(lt "$(field "$name" p99)" "$bound")")"
 done

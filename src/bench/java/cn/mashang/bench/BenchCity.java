@@ -39,7 +39,8 @@ import java.util.TreeMap;
  *
  * <p>Writes {@code codes.txt} (active codes, station codes first), {@code deputies.txt} (login names of
  * deputies with the longest queues), {@code heads.txt} (head login and station id, busiest stations first) and
- * {@code city.properties} (sizes, for the harness's "already generated" check) into the output directory.
+ * {@code city.properties} (sizes, for the harness's "already generated" check) into the output directory;
+ * {@link BenchReferrals} adds the referral rows, department accounts and {@code depts.txt}.
  *
  * <pre>java -cp … cn.mashang.bench.BenchCity jdbc:mysql://127.0.0.1:3306/mashang_bench root '' 2000 10000 1000000 target/bench</pre>
  *
@@ -270,6 +271,7 @@ public final class BenchCity {
         long[] perStation = new long[nStations + 1];
         loadConcerns(nConcerns, nStations, byStation, stationCode, memberCode, townshipOf, countyOfTownship,
                 firstTownship, counties, deptsPerCounty, perDeputyOpen, perStation);
+        BenchReferrals.load(db, hash, nowTs, out);
 
         Files.write(out.resolve("codes.txt"), concat(stationCodes, deputyCodes), StandardCharsets.UTF_8);
         Files.write(out.resolve("station-codes.txt"), stationCodes, StandardCharsets.UTF_8);
@@ -288,7 +290,7 @@ public final class BenchCity {
         Files.write(out.resolve("heads.txt"), sts.subList(0, Math.min(200, sts.size())).stream()
                 .map(s -> "head" + s + " " + s + " " + perStation[s]).toList(), StandardCharsets.UTF_8);
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out.resolve("city.properties")))) {
-            w.printf("stations=%d%ndeputies=%d%nconcerns=%d%ncodes=%d%ngenerator=BenchCity%n", nStations, nDeputies, nConcerns,
+            w.printf("stations=%d%ndeputies=%d%nconcerns=%d%ncodes=%d%ngenerator=BenchCity%nreferrals=1%n", nStations, nDeputies, nConcerns,
                     stationCodes.size() + deputyCodes.size());
         }
     }

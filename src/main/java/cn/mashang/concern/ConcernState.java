@@ -22,6 +22,8 @@ public enum ConcernState {
 
     /** The label of a concern closed without a rating (auto-close): its own label, never 已评价. */
     public static final String CLOSED_UNRATED = "已结束（未评价）";
+    /** The key of {@link #CLOSED_UNRATED} where figures count concerns by state (dashboards, labels). */
+    public static final String CLOSED_UNRATED_KEY = "CLOSED_UNRATED";
 
     /** Still being handled: the resolution clock runs (queues, overdue job, "open" everywhere). */
     public static final Set<ConcernState> OPEN = EnumSet.of(SUBMITTED, ACCEPTED, ANSWERED, REFERRED, EXTENDED, REOPENED);

@@ -79,4 +79,18 @@ final class Csv {
                 pct(f.onTimeRate()), num(f.firstResponse().median()), num(f.firstResponse().p90()),
                 num(f.resolution().median()), num(f.resolution().p90()));
     }
+
+    /** The department columns of the region CSV (table=departments): the ranking, small samples unranked. */
+    static final List<String> DEPARTMENT_HEADERS = List.of("排名", "部门", "交办", "按期签收", "已答复", "按期答复", "退回",
+            "延期申请", "在办", "在办超期", "按期答复率", "按期答复率95%区间", "答复用时中位数(工作日)", "答复用时P90", "样本少");
+
+    static void departments(Csv csv, List<Dtos.DepartmentRank> rows) {
+        csv.row(DEPARTMENT_HEADERS.toArray());
+        for (Dtos.DepartmentRank r : rows) {
+            csv.row(r.rank() == null ? "" : r.rank(), r.name(), r.referrals(), r.signedOnTime(), r.answered(),
+                    r.answeredOnTime(), r.returned(), r.extensions(), r.open(), r.openOverdue(), pct(r.answeredOnTimeRate()),
+                    ci(r.answeredOnTimeCi()), num(r.medianDaysToAnswer()), num(r.p90DaysToAnswer()),
+                    r.fewSamples() ? "样本少" : "");
+        }
+    }
 }

@@ -129,6 +129,7 @@ class DashboardController {
                 d.ranking().forEach(r -> csv.row(concat(List.of(r.rank(), r.name(), r.regionName()), Csv.figures(r.figures()),
                         List.of(Csv.ci(r.onTimeCi()), r.fewSamples() ? "样本少" : ""))));
             }
+            case "departments" -> Csv.departments(csv, d.departments());
             case "categories" -> {
                 csv.row(concat(List.of("分类"), Csv.FIGURE_HEADERS));
                 d.categories().forEach(r -> csv.row(concat(List.of(r.category()), Csv.figures(r.figures()))));
@@ -137,7 +138,7 @@ class DashboardController {
                 csv.row("月份", "开始日期", "收到", "已响应", "已办结");
                 d.series().forEach(p -> csv.row(p.label(), p.start(), p.received(), p.answered(), p.resolved()));
             }
-            default -> throw ApiException.badField("table", "应为 summary、regions、stations、categories 或 series");
+            default -> throw ApiException.badField("table", "应为 summary、regions、stations、departments、categories 或 series");
         }
         return csv.response(d.region().name() + "-" + t + "-" + d.from() + "至" + d.to() + ".csv");
     }

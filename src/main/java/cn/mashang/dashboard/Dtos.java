@@ -76,7 +76,8 @@ final class Dtos {
 
     @Serdeable
     record StationDashboard(Ref station, LocalDate from, LocalDate to, String by, @Nullable String calendarWarning,
-                            int minCount, Figures totals, Map<String, Long> byState, Map<String, Long> openByState,
+                            int minCount, @Schema(description = "受理件数少于 minCount：比率仅供参考（样本少）") boolean fewSamples,
+                            Figures totals, Map<String, Long> byState, Map<String, Long> openByState,
                             List<Point> series, List<DeputyRow> deputies, List<CategoryRow> categories,
                             List<BoardItem> overdue, OffsetDateTime computedAt) {
     }
@@ -92,10 +93,24 @@ final class Dtos {
                        boolean fewSamples) {
     }
 
+    /**
+     * A department in the committee ranking over the referrals made in the period (referral.DepartmentFigures):
+     * by answered-on-time rate over all its referrals, then more answered; fewer than {@code departmentMinCount}
+     * referrals: {@code fewSamples}, no rank, listed last.
+     */
+    @Serdeable
+    record DepartmentRank(@Nullable Integer rank, long departmentId, String name, int referrals, int signedOnTime,
+                          int answered, int answeredOnTime, int returned, int extensions, int open, int openOverdue,
+                          @Nullable Double answeredOnTimeRate,
+                          @Schema(nullable = false, description = INTERVAL) @Nullable Interval answeredOnTimeCi,
+                          @Nullable Double medianDaysToAnswer, @Nullable Double p90DaysToAnswer, boolean fewSamples) {
+    }
+
     @Serdeable
     record RegionDashboard(Ref region, String level, LocalDate from, LocalDate to, @Nullable String calendarWarning,
                            int minCount, Figures totals, List<Point> series, List<ChildRow> children,
                            List<CategoryRow> categories, List<StationRank> ranking, int stationsWithData,
+                           int departmentMinCount, List<DepartmentRank> departments,
                            @Nullable OffsetDateTime dataAsOf, String note) {
     }
 }

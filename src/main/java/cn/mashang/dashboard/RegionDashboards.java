@@ -2,6 +2,8 @@ package cn.mashang.dashboard;
 
 import cn.mashang.common.ApiException;
 import cn.mashang.calendar.CalendarAdmin;
+import cn.mashang.common.Times;
+import cn.mashang.referral.DepartmentFigures;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -34,10 +36,12 @@ import java.util.TreeMap;
 public class RegionDashboards {
     private final JdbcOperations jdbc;
     private final CalendarAdmin calendar;
+    private final DepartmentFigures departments;
 
-    RegionDashboards(JdbcOperations jdbc, CalendarAdmin calendar) {
+    RegionDashboards(JdbcOperations jdbc, CalendarAdmin calendar, DepartmentFigures departments) {
         this.jdbc = jdbc;
         this.calendar = calendar;
+        this.departments = departments;
     }
 
     record RegionInfo(long id, String name, String level, String path) {
@@ -134,8 +138,19 @@ public class RegionDashboards {
         categories.sort(Comparator.comparing((Dtos.CategoryRow c) -> -c.figures().received()));
         return new Dtos.RegionDashboard(new Dtos.Ref(region.id(), region.name()), region.level(), fromMonth,
                 toMonth.plusMonths(1).minusDays(1), calendar.status().warning(), StationDashboards.MIN_COUNT, total.figures(),
-                series, children, categories, limit < ranking.size() ? ranking.subList(0, limit) : ranking, withData, null,
+                series, children, categories, limit < ranking.size() ? ranking.subList(0, limit) : ranking, withData,
+                DepartmentFigures.MIN_COUNT, departments(regionId, fromMonth, toMonth), null,
                 "按自然月汇总（每分钟更新）；系列为各月收到的诉求及其中已响应、已办结件数；中位数与P90按0.1个工作日分档。");
+    }
+
+    /** The departments of the region and below, ranked over the referrals made in the months. */
+    private List<Dtos.DepartmentRank> departments(long regionId, LocalDate fromMonth, LocalDate toMonth) {
+        return departments.ranked(regionId, fromMonth.atStartOfDay(Times.ZONE).toInstant(),
+                toMonth.plusMonths(1).atStartOfDay(Times.ZONE).toInstant()).stream().map(r -> new Dtos.DepartmentRank(
+                r.rank(), r.departmentId(), r.name(), r.referrals(), r.signedOnTime(), r.answered(), r.answeredOnTime(),
+                r.returned(), r.extensions(), r.open(), r.openOverdue(), r.answeredOnTimeRate(),
+                Dtos.Interval.of(r.answeredOnTime(), r.referrals()), r.medianDaysToAnswer(), r.p90DaysToAnswer(),
+                r.smallSample())).toList();
     }
 
     private List<Dtos.ChildRow> children(RegionInfo region, LocalDate fromMonth, LocalDate toMonth, Map<Long, Tally> hist) {
@@ -220,6 +235,7 @@ public class RegionDashboards {
         });
         list.sort(Comparator.comparing(Ranked::few)
                 .thenComparing(x -> x.ci() == null ? 1.0 : -x.ci()[0])
+                .thenComparing(x -> -x.t().resolved)
                 .thenComparing(x -> -x.t().received)
                 .thenComparing(Ranked::id));
         List<Dtos.StationRank> out = new ArrayList<>();

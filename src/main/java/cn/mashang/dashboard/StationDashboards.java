@@ -56,7 +56,7 @@ import java.util.TreeMap;
  *   <li>Series (per ISO week when the period is ≤ 92 days, else per month, or as asked): received = created in
  *       the bucket, answered = first response in the bucket, resolved = resolved in the bucket (events, so a
  *       concern received earlier counts when answered in the bucket).</li>
- *   <li>byState: received in the period by current state; openByState: every open concern of the station now.</li>
+ *   <li>byState: received in the period by current state (CLOSED without a rating under CLOSED_UNRATED, never 已评价); openByState: every open concern of the station now.</li>
  * </ul>
  */
 @Singleton
@@ -142,8 +142,13 @@ public class StationDashboards {
         categories.sort(Comparator.comparing((Dtos.CategoryRow c) -> -c.figures().received()));
 
         return new Dtos.StationDashboard(new Dtos.Ref(stationId, st[0]), period.from(), period.to(), bucket,
-                calendar.status().warning(), MIN_COUNT, total.figures(), byState, openByState,
+                calendar.status().warning(), MIN_COUNT, total.base() < MIN_COUNT, total.figures(), byState, openByState,
                 series(daily, period, bucket), deputies, categories, board(openNow, now), Times.show(now));
+    }
+
+    /** A concern's key in byState: auto-closed without a rating is counted apart from the rated (已评价) ones. */
+    static String stateKey(ConcernFact f) {
+        return ConcernState.CLOSED.name().equals(f.state()) && f.rating() == null ? ConcernState.CLOSED_UNRATED_KEY : f.state();
     }
 
     /** The overdue board of a station: amber and red running clocks (not FEEDBACK), red first, then by deadline. */

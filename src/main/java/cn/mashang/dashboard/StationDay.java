@@ -50,7 +50,7 @@ final class StationDay {
         row(ALL).add(f);
         row(deputyKey(f.deputyId())).add(f);
         row(categoryKey(f.category())).add(f);
-        states.merge(f.state(), 1L, Long::sum);
+        states.merge(StationDashboards.stateKey(f), 1L, Long::sum);
         if (f.firstResponseAt() != null) {
             flow(day(f.firstResponseAt()))[0]++;
         }

@@ -114,7 +114,7 @@ public class Labels {
 
     private static Catalogue build() {
         return new Catalogue(
-                entries(ConcernState.values(), ConcernState::label, s -> tone(s).css()),
+                states(),
                 Arrays.stream(ConcernAction.values())
                         .map(a -> new Entry(a.name(), a.label(), null, a.path(), null)).toList(),
                 Arrays.stream(Outcome.values())
@@ -131,6 +131,14 @@ public class Labels {
                 entries(RuleKind.values(), RuleKind::label, k -> null),
                 entries(HolidayPolicy.values(), HolidayPolicy::label, p -> null),
                 entries(ActivityPlan.Form.values(), ActivityPlan.Form::label, f -> null));
+    }
+
+    /** The states, and the closed-unrated count key of the dashboards (its own label, never 已评价). */
+    private static List<Entry> states() {
+        List<Entry> out = new java.util.ArrayList<>(entries(ConcernState.values(), ConcernState::label, s -> tone(s).css()));
+        out.add(new Entry(ConcernState.CLOSED_UNRATED_KEY, ConcernState.CLOSED_UNRATED, tone(ConcernState.CLOSED).css(),
+                null, null));
+        return List.copyOf(out);
     }
 
     private static <E extends Enum<E>> List<Entry> entries(E[] values, Function<E, String> label,

@@ -25,13 +25,15 @@ import java.util.stream.Collectors;
 /**
  * Figures per department of a region and below, over every referral made to it: referrals, signed on time,
  * answered on time, returned, extensions asked, median and P90 working days from referral to answer. The ranking
- * (by answered-on-time rate, then fewer still open past their deadline) only covers departments with at least
- * {@link #MIN_COUNT} referrals; smaller ones are shown with {@code smallSample} and no rank. A referral not
- * answered yet never counts as answered on time, so unanswered work cannot rank above answered work.
+ * (by answered-on-time rate over all referrals, then more answered, then fewer still open past their deadline) only
+ * covers departments with at least {@link #MIN_COUNT} referrals; smaller ones are shown with {@code smallSample} and
+ * no rank. A referral not answered yet never counts as answered on time and a tie goes to the department that
+ * answered more, so unanswered work never ranks above answered work. The region dashboard shows the same ranking
+ * over the referrals of its months ({@link #ranked}).
  */
 @Singleton
-class DepartmentFigures {
-    static final int MIN_COUNT = 5;
+public class DepartmentFigures {
+    public static final int MIN_COUNT = 5;
     private final JdbcOperations jdbc;
     private final Scopes scopes;
     private final RegionRepository regions;
@@ -48,7 +50,7 @@ class DepartmentFigures {
     }
 
     @Serdeable
-    record Row(long departmentId, String name, long regionId, int referrals, int open, int openOverdue, int signedOnTime,
+    public record Row(long departmentId, String name, long regionId, int referrals, int open, int openOverdue, int signedOnTime,
                int answered, int answeredOnTime, int returned, int extensions, @Nullable Double medianDaysToAnswer,
                @Nullable Double p90DaysToAnswer, @Nullable Double answeredOnTimeRate, boolean smallSample,
                @Nullable Integer rank) {
@@ -57,10 +59,16 @@ class DepartmentFigures {
     @Transactional(readOnly = true)
     List<Row> of(Authentication auth, long regionId) {
         scopes.requireAdministerRegion(auth, regionId, "地区");
+        return ranked(regionId, null, null);
+    }
+
+    /** The ranked figures of the departments of the region and below over the referrals made in [from, to). */
+    @Transactional(readOnly = true)
+    public List<Row> ranked(long regionId, @Nullable Instant from, @Nullable Instant to) {
         String path = regions.findById(regionId).map(Region::path).orElseThrow(() -> ApiException.notFound("地区"));
         List<Region> under = regions.findAll().stream().filter(r -> r.path().startsWith(path)).toList();
         List<Department> depts = under.stream().flatMap(r -> departments.findByRegionIdAndActiveTrueOrderByName(r.id()).stream()).toList();
-        Map<Long, List<Referral>> byDept = referralsOf(depts.stream().map(Department::id).toList()).stream()
+        Map<Long, List<Referral>> byDept = referralsOf(depts.stream().map(Department::id).toList(), from, to).stream()
                 .collect(Collectors.groupingBy(Referral::departmentId));
         Instant now = Times.now();
         List<Row> rows = new ArrayList<>();
@@ -68,8 +76,8 @@ class DepartmentFigures {
             rows.add(row(d, byDept.getOrDefault(d.id(), List.of()), now));
         }
         List<Row> ranked = rows.stream().filter(r -> !r.smallSample())
-                .sorted(Comparator.comparing((Row r) -> -r.answeredOnTimeRate()).thenComparingInt(Row::openOverdue)
-                        .thenComparing(Row::name)).toList();
+                .sorted(Comparator.comparing((Row r) -> -r.answeredOnTimeRate()).thenComparingInt(r -> -r.answered())
+                        .thenComparingInt(Row::openOverdue).thenComparing(Row::name)).toList();
         List<Row> out = new ArrayList<>();
         for (int i = 0; i < ranked.size(); i++) {
             Row r = ranked.get(i);
@@ -81,14 +89,22 @@ class DepartmentFigures {
         return out;
     }
 
-    private List<Referral> referralsOf(List<Long> ids) {
+    private List<Referral> referralsOf(List<Long> ids, @Nullable Instant from, @Nullable Instant to) {
         if (ids.isEmpty()) {
             return List.of();
         }
         String marks = ids.stream().map(i -> "?").collect(Collectors.joining(","));
-        return jdbc.prepareStatement("SELECT * FROM referral WHERE department_id IN (" + marks + ")", ps -> {
-            for (int i = 0; i < ids.size(); i++) {
+        return jdbc.prepareStatement("SELECT * FROM referral WHERE department_id IN (" + marks + ")"
+                + (from == null ? "" : " AND referred_at >= ?") + (to == null ? "" : " AND referred_at < ?"), ps -> {
+            int i = 0;
+            for (; i < ids.size(); i++) {
                 ps.setLong(i + 1, ids.get(i));
+            }
+            if (from != null) {
+                ps.setTimestamp(++i, java.sql.Timestamp.from(from));
+            }
+            if (to != null) {
+                ps.setTimestamp(++i, java.sql.Timestamp.from(to));
             }
             try (var rs = ps.executeQuery()) {
                 return jdbc.entityStream(rs, Referral.class).toList();

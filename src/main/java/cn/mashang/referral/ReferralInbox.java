@@ -1,5 +1,7 @@
 package cn.mashang.referral;
 
+import cn.mashang.common.KeysetCursor;
+
 import cn.mashang.auth.Role;
 import cn.mashang.auth.Scopes;
 import cn.mashang.auth.StaffScope;
@@ -73,7 +75,7 @@ class ReferralInbox {
     Page page(Authentication auth, View view, @Nullable String cursor, @Nullable Integer size) {
         long dept = department(scopes.of(auth));
         int n = size == null ? 20 : Math.max(1, Math.min(MAX_SIZE, size));
-        Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.parse(cursor);
+        KeysetCursor after = KeysetCursor.of(cursor);
         Instant now = Times.now();
         List<Object> args = new ArrayList<>();
         args.add(dept);
@@ -116,7 +118,7 @@ class ReferralInbox {
             Referral last = shown.get(shown.size() - 1);
             Concern c = byId.get(last.concernId());
             Instant at = view == View.TODO ? (c.signedAt() == null ? c.signDue() : c.departmentDeadline()) : last.endedAt();
-            next = new Cursor(at, last.id()).encode();
+            next = new KeysetCursor(at, last.id()).encode();
         }
         return new Page(items, next);
     }

@@ -2,6 +2,7 @@ package cn.mashang.referral;
 
 import cn.mashang.AppConfig;
 import cn.mashang.common.Times;
+import cn.mashang.common.PdfTextFlow;
 import cn.mashang.common.TrueTypeSource;
 import cn.mashang.concern.Concern;
 import cn.mashang.department.Department;
@@ -10,8 +11,6 @@ import cn.mashang.qr.QrRenderer;
 import cn.mashang.station.Station;
 import jakarta.inject.Singleton;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
@@ -21,8 +20,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The referral letter (交办函) of a concern's referral as one A4 PDF page in the posters' CJK font
@@ -33,7 +30,6 @@ import java.util.List;
 @Singleton
 class ReferralLetterPdf {
     private static final float MARGIN = 56;
-    private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
     private final PosterFonts fonts;
     private final QrRenderer qr;
@@ -60,48 +56,35 @@ class ReferralLetterPdf {
             PDType0Font font = PDType0Font.load(doc, source.font(), true);
             doc.getDocumentInformation().setTitle("交办函 " + c.trackingNo());
             doc.getDocumentInformation().setCreator("码上联络");
-            PDPage page = new PDPage(PDRectangle.A4);
-            doc.addPage(page);
-            try (PDPageContentStream out = new PDPageContentStream(doc, page)) {
-                float[] y = {PDRectangle.A4.getHeight() - MARGIN};
-                Line w = (text, size) -> {
-                    for (String l : wrap(font, text, size)) {
-                        y[0] -= size * 1.6f;
-                        out.beginText();
-                        out.setFont(font, size);
-                        out.setNonStrokingColor(Color.BLACK);
-                        out.newLineAtOffset(MARGIN, y[0]);
-                        out.showText(l);
-                        out.endText();
-                    }
-                };
+            try (PdfTextFlow flow = new PdfTextFlow(doc, font, MARGIN, 1.6f)) {
+                Line w = (text, size) -> flow.line(text, size, Color.BLACK);
                 w.line("人大代表联络站 交办函", 20);
                 w.line(number(r), 12);
-                y[0] -= 8;
+                flow.gap(8);
                 w.line(d.name() + "：", 13);
                 w.line("    " + s.name() + "收到群众反映（编号 " + c.trackingNo() + "，分类：" + c.category()
                         + "），现交由你单位办理，请于 " + DAY.format(r.signDue().atZone(Times.ZONE)) + " 前签收，于 "
                         + DAY.format(r.deadline().atZone(Times.ZONE)) + " 前答复。如不属于你单位职责，请在签收期限内"
                         + "说明理由和法律政策依据后退回；确需延期的，请在办理期限届满前申请。", 12);
-                y[0] -= 6;
+                flow.gap(6);
                 w.line("反映内容：", 12);
-                w.line(safe(font, c.content()), 11);
+                w.line(c.content(), 11);
                 if (c.address() != null) {
-                    w.line("地址：" + safe(font, c.address()), 11);
+                    w.line("地址：" + c.address(), 11);
                 }
                 if (r.shareContact() && c.mobileMasked() != null) {
-                    w.line("群众联系人：" + safe(font, c.contactName() == null ? "" : c.contactName()) + " " + c.mobileMasked()
+                    w.line("群众联系人：" + (c.contactName() == null ? "" : c.contactName()) + " " + c.mobileMasked()
                             + "（完整号码请在系统中查看，查看留痕）", 11);
                 }
-                y[0] -= 6;
+                flow.gap(6);
                 w.line("联络站：" + s.name(), 11);
                 w.line("地址：" + s.address() + (s.publicPhone() == null ? "" : "    电话：" + s.publicPhone()), 11);
                 w.line("扫码或登录码上联络办理：" + link(c), 10);
                 byte[] png = qr.png(link(c), 360);
                 PDImageXObject image = PDImageXObject.createFromByteArray(doc, png, "qr");
                 float side = 120;
-                out.drawImage(image, PDRectangle.A4.getWidth() - MARGIN - side, y[0] - side - 12, side, side);
-                y[0] -= side + 24;
+                flow.page().drawImage(image, PDRectangle.A4.getWidth() - MARGIN - side, flow.y() - side - 12, side, side);
+                flow.gap(side + 24);
                 w.line(s.name() + "    " + DAY.format(r.referredAt().atZone(Times.ZONE)), 12);
             }
             var bytes = new ByteArrayOutputStream(64 * 1024);
@@ -115,49 +98,5 @@ class ReferralLetterPdf {
     @FunctionalInterface
     private interface Line {
         void line(String text, float size) throws IOException;
-    }
-
-    private static List<String> wrap(PDType0Font font, String text, float size) throws IOException {
-        List<String> lines = new ArrayList<>();
-        for (String para : text.split("\n", -1)) {
-            StringBuilder cur = new StringBuilder();
-            float width = 0;
-            for (int i = 0; i < para.length(); ) {
-                int cp = para.codePointAt(i);
-                String ch = new String(Character.toChars(cp));
-                float cw = font.getStringWidth(ch) / 1000f * size;
-                if (width + cw > WIDTH && !cur.isEmpty()) {
-                    lines.add(cur.toString());
-                    cur.setLength(0);
-                    width = 0;
-                }
-                cur.append(ch);
-                width += cw;
-                i += Character.charCount(cp);
-            }
-            lines.add(cur.toString());
-        }
-        return lines;
-    }
-
-    /** Characters the font cannot show (emoji, controls) become "?" instead of failing the letter. */
-    private static String safe(PDType0Font font, String text) {
-        StringBuilder b = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> {
-            String ch = new String(Character.toChars(cp));
-            if (cp == '\n') {
-                b.append('\n');
-            } else if (Character.isISOControl(cp)) {
-                b.append(' ');
-            } else {
-                try {
-                    font.encode(ch);
-                    b.append(ch);
-                } catch (IOException | IllegalArgumentException e) {
-                    b.append('?');
-                }
-            }
-        });
-        return b.toString();
     }
 }

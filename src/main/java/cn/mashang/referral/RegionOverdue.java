@@ -1,5 +1,7 @@
 package cn.mashang.referral;
 
+import cn.mashang.common.KeysetCursor;
+
 import cn.mashang.auth.Scopes;
 import cn.mashang.common.ApiException;
 import cn.mashang.common.Times;
@@ -75,18 +77,18 @@ class RegionOverdue {
         scopes.requireAdministerRegion(auth, regionId, "地区");
         String path = regions.findById(regionId).orElseThrow(() -> ApiException.notFound("地区")).path();
         int n = size == null ? 50 : Math.max(1, Math.min(MAX_SIZE, size));
-        Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.parse(cursor);
+        KeysetCursor after = KeysetCursor.of(cursor);
         Instant now = Times.now();
         List<Item> found = new ArrayList<>();
         boolean more = false;
-        Cursor position = after;
+        KeysetCursor position = after;
         // rows written before V11 pass the SQL without stored deadlines; Overdue.segments decides them
         while (found.size() < n) {
             List<Concern> batch = select(path, position, now, n + 1);
             int i = 0;
             for (; i < batch.size() && found.size() < n; i++) {
                 Concern c = batch.get(i);
-                position = new Cursor(c.createdAt(), c.id());
+                position = new KeysetCursor(c.createdAt(), c.id());
                 Set<SlaSegment> segments = Overdue.segments(deadlines.due(c), now);
                 if (!segments.isEmpty()) {
                     found.add(item(c, segments));
@@ -104,7 +106,7 @@ class RegionOverdue {
         return new Page(found, more && position != null ? position.encode() : null);
     }
 
-    private List<Concern> select(String path, @Nullable Cursor after, Instant now, int limit) {
+    private List<Concern> select(String path, @Nullable KeysetCursor after, Instant now, int limit) {
         StringBuilder sql = new StringBuilder("SELECT * FROM concern WHERE region_id IN (SELECT id FROM region WHERE path LIKE ?) AND ")
                 .append(Overdue.SQL);
         if (after != null) {

@@ -1,5 +1,7 @@
 package cn.mashang.referral;
 
+import cn.mashang.common.IdPages;
+
 import cn.mashang.common.JobLock;
 import cn.mashang.common.Times;
 import cn.mashang.concern.Concern;
@@ -81,30 +83,13 @@ public class SupervisionJob {
 
     /** One run at {@code now}; does nothing (ran = false) while another holder has the lease. */
     public Result runOnce(Instant now) {
-        var claimed = lock.claim(JOB, now, config.lease());
-        if (claimed.isEmpty()) {
-            return new Result(false, 0, 0);
-        }
-        try (var lease = claimed.get()) {
-            int examined = 0;
-            int steps = 0;
-            long after = 0;
-            List<Referral> page;
-            do {
-                page = openAfter(after);
-                for (Referral r : page) {
-                    examined++;
-                    steps += supervise(r, now);
-                    after = r.id();
-                }
-            } while (page.size() == config.pageSize());
-            return new Result(true, examined, steps);
-        }
+        return IdPages.walkLeased(lock, JOB, now, config.lease(), config.pageSize(), this::openAfter, Referral::id,
+                        r -> supervise(r, now))
+                .map(w -> new Result(true, w.examined(), w.done())).orElse(new Result(false, 0, 0));
     }
 
-    private List<Referral> openAfter(long afterId) {
-        return referrals.findByStatusAndIdGreaterThanOrderById(Referral.Status.OPEN, afterId,
-                Pageable.from(0, config.pageSize()));
+    private List<Referral> openAfter(long afterId, int size) {
+        return referrals.findByStatusAndIdGreaterThanOrderById(Referral.Status.OPEN, afterId, Pageable.from(0, size));
     }
 
     private int supervise(Referral r, Instant now) {

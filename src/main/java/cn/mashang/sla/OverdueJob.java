@@ -1,5 +1,6 @@
 package cn.mashang.sla;
 
+
 import cn.mashang.calendar.WorkingCalendar;
 import cn.mashang.common.JobLock;
 import cn.mashang.common.Times;

@@ -35,7 +35,7 @@ final class ExactStationFigures {
         Map<String, Tally> perCategory = new TreeMap<>();
         for (ConcernFact f : cohort) {
             total.add(f);
-            byState.merge(f.state(), 1L, Long::sum);
+            byState.merge(StationDashboards.stateKey(f), 1L, Long::sum);
             perDeputy.computeIfAbsent(f.deputyId() == null ? -1L : f.deputyId(), k -> new Tally()).add(f);
             perCategory.computeIfAbsent(f.category(), k -> new Tally()).add(f);
         }

@@ -64,7 +64,8 @@ class PageClientTest {
         assertEquals("不予受理", entry(labels, "states", "REJECTED").get("label"));
         assertEquals("alert", entry(labels, "states", "REJECTED").get("tone"));
         assertEquals("已重新办理", entry(labels, "states", "REOPENED").get("label"));
-        assertEquals(ConcernState.values().length, list(labels.get("states")).size());
+        assertEquals(ConcernState.values().length + 1, list(labels.get("states")).size());
+        assertEquals(ConcernState.CLOSED_UNRATED, entry(labels, "states", ConcernState.CLOSED_UNRATED_KEY).get("label"));
         assertEquals("登记部门答复", entry(labels, "actions", "DEPARTMENT_ANSWER").get("label"));
         assertEquals("department-answer", entry(labels, "actions", "DEPARTMENT_ANSWER").get("path"));
         assertEquals(false, entry(labels, "outcomes", "DUPLICATE_MERGED").get("choosable"));

@@ -1,5 +1,7 @@
 package cn.mashang.concern.work;
 
+import cn.mashang.common.KeysetCursor;
+
 import cn.mashang.concern.Concern;
 import cn.mashang.concern.ConcernState;
 import cn.mashang.concern.Deadlines;
@@ -150,7 +152,7 @@ public class ConcernQueues {
         if (onlyOverdue) {
             base.and(Overdue.SQL, Timestamp.from(now), Timestamp.from(now), Timestamp.from(now), Timestamp.from(now));
         }
-        QueueSql.Cursor cursor = f.cursor() == null || f.cursor().isBlank() ? null : QueueSql.Cursor.parse(f.cursor());
+        KeysetCursor cursor = KeysetCursor.of(f.cursor());
         if (q.states != null && q.states.isEmpty()) {
             return new Page(List.of(), null);
         }
@@ -167,7 +169,7 @@ public class ConcernQueues {
             int i = 0;
             for (; i < batch.size() && found.size() < size; i++) {
                 Concern c = batch.get(i);
-                cursor = new QueueSql.Cursor(c.createdAt(), c.id());
+                cursor = new KeysetCursor(c.createdAt(), c.id());
                 if (!onlyOverdue || Overdue.any(deadlines.due(c), now)) {
                     found.add(c);
                 }

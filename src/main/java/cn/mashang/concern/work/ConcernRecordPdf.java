@@ -3,13 +3,12 @@ package cn.mashang.concern.work;
 import cn.mashang.concern.lifecycle.ConcernLifecycle;
 import cn.mashang.auth.Scopes;
 import cn.mashang.common.Times;
+import cn.mashang.common.PdfTextFlow;
 import cn.mashang.common.TrueTypeSource;
 import cn.mashang.qr.PosterFonts;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
@@ -19,10 +18,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The record (档案) of one concern as an A4 PDF, set in the CJK font the posters use ({@link PosterFonts}; 503
@@ -32,7 +27,6 @@ import java.util.Map;
 @Singleton
 class ConcernRecordPdf {
     private static final float MARGIN = 50;
-    private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private final PosterFonts fonts;
     private final Scopes scopes;
@@ -52,7 +46,7 @@ class ConcernRecordPdf {
             PDType0Font font = PDType0Font.load(doc, source.font(), true);
             doc.getDocumentInformation().setTitle("反映办理档案 " + d.trackingNo());
             doc.getDocumentInformation().setCreator("码上联络");
-            Writer w = new Writer(doc, font);
+            PdfTextFlow w = new PdfTextFlow(doc, font, MARGIN, 1.5f);
             w.line("反映办理档案", 18, Color.BLACK);
             w.gap(6);
             w.line("编号：" + d.trackingNo() + "    状态：" + d.stateLabel(), 11, Color.BLACK);
@@ -117,103 +111,5 @@ class ConcernRecordPdf {
 
     private static String nz(String s) {
         return s == null ? "" : s;
-    }
-
-    /** Flows wrapped lines down A4 pages. */
-    private static final class Writer {
-        private final PDDocument doc;
-        private final PDType0Font font;
-        private final Map<Integer, Boolean> encodable = new HashMap<>();
-        private PDPageContentStream out;
-        private float y;
-
-        Writer(PDDocument doc, PDType0Font font) throws IOException {
-            this.doc = doc;
-            this.font = font;
-            newPage();
-        }
-
-        private void newPage() throws IOException {
-            if (out != null) {
-                out.close();
-            }
-            PDPage page = new PDPage(PDRectangle.A4);
-            doc.addPage(page);
-            out = new PDPageContentStream(doc, page);
-            y = PDRectangle.A4.getHeight() - MARGIN;
-        }
-
-        void gap(float h) {
-            y -= h;
-        }
-
-        void line(String text, float size, Color color) throws IOException {
-            for (String para : safe(text).split("\n", -1)) {
-                for (String l : wrap(para, size)) {
-                    float lead = size * 1.5f;
-                    if (y - lead < MARGIN) {
-                        newPage();
-                    }
-                    y -= lead;
-                    out.beginText();
-                    out.setFont(font, size);
-                    out.setNonStrokingColor(color);
-                    out.newLineAtOffset(MARGIN, y);
-                    out.showText(l);
-                    out.endText();
-                }
-            }
-        }
-
-        private List<String> wrap(String para, float size) throws IOException {
-            List<String> lines = new ArrayList<>();
-            StringBuilder cur = new StringBuilder();
-            float width = 0;
-            for (int i = 0; i < para.length(); ) {
-                int cp = para.codePointAt(i);
-                String ch = new String(Character.toChars(cp));
-                float cw = font.getStringWidth(ch) / 1000f * size;
-                if (width + cw > WIDTH && !cur.isEmpty()) {
-                    lines.add(cur.toString());
-                    cur.setLength(0);
-                    width = 0;
-                }
-                cur.append(ch);
-                width += cw;
-                i += Character.charCount(cp);
-            }
-            lines.add(cur.toString());
-            return lines;
-        }
-
-        /** Replaces characters the font cannot show (emoji, controls) with "?" instead of failing. */
-        private String safe(String text) {
-            StringBuilder b = new StringBuilder(text.length());
-            text.codePoints().forEach(cp -> {
-                if (cp == '\n') {
-                    b.append('\n');
-                } else if (cp == '\t' || Character.isISOControl(cp)) {
-                    b.append(' ');
-                } else if (encodable.computeIfAbsent(cp, this::canEncode)) {
-                    b.appendCodePoint(cp);
-                } else {
-                    b.append('?');
-                }
-            });
-            return b.toString();
-        }
-
-        private boolean canEncode(int cp) {
-            try {
-                font.encode(new String(Character.toChars(cp)));
-                return font.getStringWidth(new String(Character.toChars(cp))) >= 0;
-            } catch (IOException | IllegalArgumentException e) {
-                return false;
-            }
-        }
-
-        void close() throws IOException {
-            out.close();
-        }
     }
 }

@@ -1,12 +1,8 @@
 package cn.mashang.concern.work;
 
 import cn.mashang.concern.ConcernState;
-import cn.mashang.common.ApiException;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -87,23 +83,6 @@ final class QueueSql {
             s.where.addAll(where);
             s.args.addAll(args);
             return s;
-        }
-    }
-
-    /** Position after the last item: (created_at, id). */
-    record Cursor(Instant at, long id) {
-        String encode() {
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString((at.toEpochMilli() + ":" + id).getBytes(StandardCharsets.US_ASCII));
-        }
-
-        static Cursor parse(String s) {
-            try {
-                String[] p = new String(Base64.getUrlDecoder().decode(s), StandardCharsets.US_ASCII).split(":");
-                return new Cursor(Instant.ofEpochMilli(Long.parseLong(p[0])), Long.parseLong(p[1]));
-            } catch (RuntimeException e) {
-                throw ApiException.badField("cursor", "无效的翻页位置，请从第一页重新加载");
-            }
         }
     }
 }
