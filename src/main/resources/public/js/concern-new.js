@@ -1,5 +1,6 @@
 // 我要反映: the form reached from a station or deputy code (/c/new?code=…).
 import { api, el, $, ApiError, newKey, showError, toast } from './api.js';
+import { showFieldErrors, clearFieldErrors, fromApi } from './field-errors.js';
 import { ensureResidentToken, residentToken, saveResidentToken, saveLink, trackPath } from './resident.js';
 
 const MAX_PHOTOS = 4;
@@ -115,15 +116,19 @@ async function submit(ev) {
   const contactName = $('#contactName').value.trim();
   const mobile = $('#mobile').value.trim();
   const consent = $('#consent').checked;
-  const problem = !category ? '请选择问题分类'
-    : content.length < 5 ? '反映内容至少 5 个字'
-    : mobile && !/^1[3-9]\d{9}$/.test(mobile) ? '请填写正确的 11 位手机号'
-    : (mobile || contactName) && !consent ? '留下姓名或手机号时，请勾选同意个人信息使用说明'
-    : photos.some((p) => !p.uploadId) ? '图片还在上传，请稍候' : null;
-  if (problem) {
-    errBox.replaceChildren(el('div', { class: 'error-box', role: 'alert', text: problem }));
+  const form = $('#form');
+  const problems = [
+    !category && { field: 'category', message: '请选择问题分类' },
+    content.length < 5 && { field: 'content', message: '反映内容至少 5 个字' },
+    mobile && !/^1[3-9]\d{9}$/.test(mobile) && { field: 'mobile', message: '请填写正确的 11 位手机号' },
+    (mobile || contactName) && !consent && { field: 'consent', message: '留下姓名或手机号时，请勾选同意个人信息使用说明' },
+    photos.some((p) => !p.uploadId) && { field: 'photo-input', message: '图片还在上传，请稍候' },
+  ].filter(Boolean);
+  if (problems.length) {
+    showFieldErrors(form, problems);
     return;
   }
+  clearFieldErrors(form);
   let key = sessionStorage.getItem(keyName);
   if (!key) {
     key = newKey();
@@ -142,7 +147,7 @@ async function submit(ev) {
     success(await api('/api/v1/concerns', { method: 'POST', body, headers, auth: false }));
   } catch (e) {
     if (e instanceof ApiError && e.status === 422) sessionStorage.removeItem(keyName);
-    showError(e, errBox);
+    fromApi($('#form'), e, errBox);
     button.disabled = false;
     button.textContent = '提交反映';
   }

@@ -9,7 +9,7 @@ function s(tag, attrs = {}, text) {
   return e;
 }
 
-export const COLOURS = ['#07C160', '#10AEFF', '#FFA940'];
+export const COLOURS = ['#077A3E', '#10AEFF', '#FFA940'];
 
 /** Grouped bars: points [{label, values:[a,b,c]}], series names. */
 export function bars(points, names, title) {
@@ -22,7 +22,7 @@ export function bars(points, names, title) {
   for (let t = 0; t <= 4; t++) {
     const y = h - bottom - (h - bottom - 10) * t / 4;
     svg.append(s('line', { x1: pad, x2: w - 4, y1: y, y2: y, stroke: '#eee' }));
-    svg.append(s('text', { x: pad - 4, y: y + 4, 'font-size': 10, 'text-anchor': 'end', fill: '#888' }, String(Math.round(max * t / 4))));
+    svg.append(s('text', { x: pad - 4, y: y + 4, 'font-size': 14, 'text-anchor': 'end', fill: '#5F5F5F' }, String(Math.round(max * t / 4))));
   }
   points.forEach((p, i) => {
     p.values.forEach((v, j) => {
@@ -32,7 +32,7 @@ export function bars(points, names, title) {
       svg.append(r);
     });
     if (points.length <= 16 || i % Math.ceil(points.length / 12) === 0) {
-      svg.append(s('text', { x: pad + i * gw + gw / 2, y: h - bottom + 14, 'font-size': 10, 'text-anchor': 'middle', fill: '#888' }, p.label));
+      svg.append(s('text', { x: pad + i * gw + gw / 2, y: h - bottom + 14, 'font-size': 14, 'text-anchor': 'middle', fill: '#5F5F5F' }, p.label));
     }
   });
   return el('div', { class: 'chart' }, svg,
@@ -47,11 +47,11 @@ export function rateBars(rows, title) {
   const x = (r) => left + (w - left - 50) * r;
   rows.forEach((r, i) => {
     const y = 5 + i * rowH;
-    svg.append(s('text', { x: left - 6, y: y + 15, 'font-size': 12, 'text-anchor': 'end', fill: '#333' }, r.label));
+    svg.append(s('text', { x: left - 6, y: y + 15, 'font-size': 14, 'text-anchor': 'end', fill: '#333' }, r.label));
     svg.append(s('rect', { x: left, y: y + 4, width: w - left - 50, height: 14, fill: '#f2f2f2', rx: 2 }));
     if (r.value != null) {
-      svg.append(s('rect', { x: left, y: y + 4, width: x(r.value) - left, height: 14, fill: r.few ? '#c7c7cc' : '#07C160', rx: 2 }));
-      svg.append(s('text', { x: w - 4, y: y + 15, 'font-size': 12, 'text-anchor': 'end', fill: '#333' }, pct(r.value)));
+      svg.append(s('rect', { x: left, y: y + 4, width: x(r.value) - left, height: 14, fill: r.few ? '#c7c7cc' : '#077A3E', rx: 2 }));
+      svg.append(s('text', { x: w - 4, y: y + 15, 'font-size': 14, 'text-anchor': 'end', fill: '#333' }, pct(r.value)));
     }
     if (r.ci) {
       svg.append(s('line', { x1: x(r.ci.low), x2: x(r.ci.high), y1: y + 11, y2: y + 11, stroke: '#333', 'stroke-width': 1.5 }));
@@ -61,7 +61,11 @@ export function rateBars(rows, title) {
 }
 
 export function pct(v) { return v == null ? '—' : (v * 100).toFixed(1) + '%'; }
-export function days(v) { return v == null ? '—' : v.toFixed(1); }
+/** A duration in working days: under one day in hours ("5 小时"), else "2.5 个工作日". */
+export function days(v) {
+  if (v == null) return '—';
+  return v < 1 ? Math.max(1, Math.round(v * 24)) + ' 小时' : v.toFixed(1) + ' 个工作日';
+}
 export function ci(i) { return i ? `${(i.low * 100).toFixed(0)}–${(i.high * 100).toFixed(0)}%` : ''; }
 
 export function rateCards(f) {
@@ -76,15 +80,16 @@ export function kpis(f) {
   return el('div', { class: 'kpis' },
     k(f.received, '件收到（不予受理 ' + f.rejected + '）'),
     k(pct(f.onTimeRate), '按期办结率'),
-    k(days(f.firstResponse.median), '首次响应中位数（工作日），P90 ' + days(f.firstResponse.p90)),
-    k(days(f.resolution.median), '办结用时中位数（工作日），P90 ' + days(f.resolution.p90)),
+    k(days(f.firstResponse.median), '首次响应中位数，P90 ' + days(f.firstResponse.p90)),
+    k(days(f.resolution.median), '办结用时中位数，P90 ' + days(f.resolution.p90)),
     k(f.openOverdue, '件未办结已超期'),
     k(f.rated, '件已评价'));
 }
 
 /** A table: headers, rows of cells (strings or nodes). */
-export function table(headers, rows) {
-  return el('div', { class: 'scroll' }, el('table', { class: 'tbl' },
+export function table(headers, rows, caption) {
+  // scrolls sideways with the first column kept in view; focusable so a keyboard can scroll it too
+  return el('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': caption || headers[0] + '表（可左右滑动）' }, el('table', { class: 'tbl' },
     el('thead', {}, el('tr', {}, headers.map((h) => el('th', { scope: 'col', text: h })))),
     el('tbody', {}, rows.map((r) => el('tr', {}, r.map((c) => el('td', {}, c)))))));
 }

@@ -45,6 +45,7 @@ record EveryPageData(long station, long region, String stationCode, String deput
         Map<String, Visit> v = new LinkedHashMap<>();
         String links = "localStorage.setItem('myConcernLinks', JSON.stringify([{trackingNo:'" + trackingNo + "',key:'"
                 + key + "',at:new Date().toISOString()}]));";
+        v.put("home", Visit.resident("/"));
         v.put("code-station", Visit.resident("/s/" + stationCode));
         v.put("code-deputy", Visit.resident("/d/" + deputyCode));
         v.put("code-unknown", new Visit("resident", null, "/s/zzzzzzzzzz", 404, ""));

@@ -82,7 +82,7 @@ final class PageAudit {
                 () => { const out = []; const visible = e => e.offsetParent !== null;
                   const lh = getComputedStyle(document.body); const ratio = parseFloat(lh.lineHeight) / parseFloat(lh.fontSize);
                   if (!(ratio >= 1.5)) out.push('body line-height ' + lh.lineHeight + ' / ' + lh.fontSize);
-                  const small = [...document.querySelectorAll('main button, main a.btn, main a.cell, main .tabs a, main input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([type=file]), main select, main .choices label, .elder-toggle, .tabbar a, .actionbar button')]
+                  const small = [...document.querySelectorAll('button, a.btn, a.cell, .tabs a, input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([type=file]), select, .choices label, .tabbar a')]
                     .filter(visible).map(e => ({ e, r: e.getBoundingClientRect() }))
                     .filter(x => x.r.height < 59.5 || x.r.width < 59.5)
                     .map(x => x.e.tagName.toLowerCase() + (x.e.className ? '.' + String(x.e.className).split(' ')[0] : '')
