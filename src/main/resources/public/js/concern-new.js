@@ -7,6 +7,7 @@ const MAX_PHOTOS = 4;
 const code = new URLSearchParams(location.search).get('code') || '';
 const keyName = 'concernKey:' + code;
 const photos = []; // { uploadId, url, node }
+let target = null; // who the code sends to: { deputyName, stationName }
 
 function fail(text) {
   $('#target').textContent = '';
@@ -30,6 +31,7 @@ async function init() {
     fail(e instanceof ApiError && e.status === 404 ? '此二维码已停用或不存在' : e.message);
     return;
   }
+  target = offer;
   $('#target').textContent = offer.deputyName
     ? '向 ' + offer.deputyName + ' 代表反映（' + offer.stationName + '）'
     : '向 ' + offer.stationName + ' 反映';
@@ -98,7 +100,9 @@ function success(answer) {
   $('#page').replaceChildren(el('div', { class: 'msg' },
     el('div', { class: 'icon', 'aria-hidden': 'true', text: '✓' }),
     el('h2', { text: answer.folded ? '您已反映过此问题' : '提交成功' }),
-    el('p', { text: answer.folded ? '相同的问题已在办理中，已为您记录“我也反映”。' : '联络站会尽快受理，请保存查询编号：' }),
+    el('p', { text: answer.folded ? '相同的问题已在办理中，已为您记录“我也反映”。' : (target && target.deputyName
+      ? '已送达 ' + target.deputyName + ' 代表，代表会尽快受理并答复，请保存查询编号：'
+      : '已送达 ' + (target ? target.stationName : '联络站') + '，联络站会尽快受理，请保存查询编号：') }),
     el('div', { class: 'tracking-no', text: answer.trackingNo }),
     el('p', { text: '办理进度可在“我的反映”中随时查看。' }),
     el('div', { class: 'actions' },

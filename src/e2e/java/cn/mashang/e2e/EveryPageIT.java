@@ -108,6 +108,7 @@ class EveryPageIT {
             if (v.login() != null) {
                 init.append("localStorage.setItem('mashang.auth', ").append(quoted(tokens(v.login()))).append(");");
             }
+            init.append(v.init());
             ctx.addInitScript(init.toString());
             Page page = ctx.newPage();
             List<String> console = new ArrayList<>();
