@@ -17,7 +17,7 @@
   function label(b) {
     var now = root.classList.contains('elder');
     b.setAttribute('aria-pressed', now ? 'true' : 'false');
-    b.textContent = now ? '长辈模式：已开启（点此恢复标准）' : '长辈模式（大字）';
+    b.textContent = now ? '退出长辈模式' : '长辈模式（大字）';
   }
 
   document.addEventListener('DOMContentLoaded', function () {

@@ -19,7 +19,9 @@ export function tabsOf(account) {
       ['超期', '/manage/overdue'], ['承办部门', '/manage/departments']],
     DEPARTMENT: [['交办待办', '/dept']]
   }[account.role] || [];
-  return [...tabs, ['我的', '/me']].filter((t) => t[1]).map(([label, href]) => ({ label, href }));
+  // a head or liaison who is also a deputy answers concerns too
+  const own = account.deputyId && account.role !== 'DEPUTY' && !tabs.some((t) => t[1] === '/work') ? [['待我处理', '/work']] : [];
+  return [...tabs, ...own, ['我的', '/me']].filter((t) => t[1]).map(([label, href]) => ({ label, href }));
 }
 
 /** Where a role lands after login: 待我处理, the station queue, the station dashboard, the region, the inbox. */

@@ -126,17 +126,14 @@ async function render(v) {
     v.outcomeLabel ? ['办理结果', v.outcomeLabel] : null,
   ].filter(Boolean);
   const entries = (list) => el('ul', { class: 'timeline' }, list.slice().reverse().map((e) => el('li', {},
-    el('div', {}, e.label, e.toStateLabel && e.type !== 'RESIDENT_MESSAGE' && e.type !== 'ME_TOO' ? ' · ' + e.toStateLabel : ''),
+    el('div', {}, e.label, e.toStateLabel && e.toStateLabel !== e.label && e.type !== 'RESIDENT_MESSAGE' && e.type !== 'ME_TOO' ? ' · ' + e.toStateLabel : ''),
     e.body ? el('div', { class: 'body', text: e.body }) : null,
     el('div', { class: 'when', text: fmtTime(e.at) }))));
   const merged = v.mergedInto ? [
     el('div', { class: 'section-title', id: 'merged-title', text: '已与相同反映合并办理（' + v.mergedInto.trackingNo + '）· '
       + v.mergedInto.stateLabel + (v.mergedInto.outcomeLabel ? ' · ' + v.mergedInto.outcomeLabel : '') }),
     entries(v.mergedInto.timeline)] : [];
-  const timeline = el('ul', { class: 'timeline' }, v.timeline.slice().reverse().map((e) => el('li', {},
-    el('div', {}, e.label, e.toStateLabel && e.type !== 'RESIDENT_MESSAGE' && e.type !== 'ME_TOO' ? ' · ' + e.toStateLabel : ''),
-    e.body ? el('div', { class: 'body', text: e.body }) : null,
-    el('div', { class: 'when', text: fmtTime(e.at) }))));
+  const timeline = entries(v.timeline);
   const photos = v.photos.length ? el('div', { class: 'photos' }, await Promise.all(v.photos.map(photo))) : null;
   $('#page').replaceChildren(...[
     el('div', { class: 'hd' }, el('div', { class: 'status-hd' }, el('h1', { text: '办理进度' }),

@@ -54,7 +54,7 @@ record EveryPageData(long station, long region, String stationCode, String deput
         v.put("track", Visit.resident("/t/" + trackingNo + "#k=" + key));
         v.put("my", new Visit("resident", null, "/my", 200, links));
         v.put("reception-book", Visit.resident("/r/" + sessionId));
-        v.put("login", Visit.resident("/login"));
+        v.put("login", new Visit("staff", null, "/login", 200, ""));
         v.put("me", Visit.staff("head", HEAD, "/me"));
         v.put("work", Visit.staff("deputy", DEPUTY, "/work"));
         v.put("work-station", Visit.staff("liaison", LIAISON, "/work/station?id=" + station));

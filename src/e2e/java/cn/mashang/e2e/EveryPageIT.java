@@ -100,6 +100,22 @@ class EveryPageIT {
         assertEquals(Map.of(), findings, "findings per page (also in target/e2e-screenshots/pages/audit.txt)");
     }
 
+    @Test
+    void elderModeIsOneTapAwayAndRemembered() {
+        try (BrowserContext ctx = browser.phone(390, 844)) {
+            Page page = ctx.newPage();
+            page.navigate(server.getURL() + "/s/" + data.stationCode());
+            page.locator("[data-testid=elder-toggle]").click();
+            assertEquals(true, page.evaluate("() => document.documentElement.classList.contains('elder')"));
+            page.reload();
+            assertEquals(true, page.evaluate("() => document.documentElement.classList.contains('elder')"));
+            assertEquals("true", page.locator("[data-testid=elder-toggle]").getAttribute("aria-pressed"));
+            page.locator("[data-testid=elder-toggle]").click();
+            page.reload();
+            assertEquals(false, page.evaluate("() => document.documentElement.classList.contains('elder')"));
+        }
+    }
+
     private List<String> visit(String name, EveryPageData.Visit v, boolean elder) {
         List<String> found = new ArrayList<>();
         try (BrowserContext ctx = browser.phone(390, 844)) {
@@ -127,7 +143,7 @@ class EveryPageIT {
             page.waitForLoadState(LoadState.NETWORKIDLE);
             page.waitForTimeout(150);
             String mode = elder ? "elder" : "normal";
-            boolean resident = v.login() == null;
+            boolean resident = "resident".equals(v.role());
             for (int width : new int[]{390, 320}) {
                 if (width != 390) {
                     page.setViewportSize(width, 844);
