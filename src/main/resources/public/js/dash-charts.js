@@ -13,7 +13,7 @@ export const COLOURS = ['#077A3E', '#10AEFF', '#FFA940'];
 
 /** Grouped bars: points [{label, values:[a,b,c]}], series names. */
 export function bars(points, names, title) {
-  const w = 600, h = 220, pad = 28, bottom = 36;
+  const w = 600, h = 260, pad = 40, bottom = 44; // drawn 600 wide and scaled down: text is 22 units (≈12–14 px on a phone)
   const max = Math.max(4, Math.ceil(Math.max(0, ...points.flatMap((p) => p.values)) / 4) * 4); // whole-number ticks
   const svg = s('svg', { viewBox: `0 0 ${w} ${h}`, role: 'img', 'aria-label': title });
   svg.append(s('title', {}, title));
@@ -22,7 +22,7 @@ export function bars(points, names, title) {
   for (let t = 0; t <= 4; t++) {
     const y = h - bottom - (h - bottom - 10) * t / 4;
     svg.append(s('line', { x1: pad, x2: w - 4, y1: y, y2: y, stroke: '#eee' }));
-    svg.append(s('text', { x: pad - 4, y: y + 4, 'font-size': 14, 'text-anchor': 'end', fill: '#5F5F5F' }, String(Math.round(max * t / 4))));
+    svg.append(s('text', { x: pad - 6, y: y + 7, 'font-size': 22, 'text-anchor': 'end', fill: '#5F5F5F' }, String(Math.round(max * t / 4))));
   }
   points.forEach((p, i) => {
     p.values.forEach((v, j) => {
@@ -31,8 +31,8 @@ export function bars(points, names, title) {
       r.append(s('title', {}, `${p.label} ${names[j]}：${v}`));
       svg.append(r);
     });
-    if (points.length <= 16 || i % Math.ceil(points.length / 12) === 0) {
-      svg.append(s('text', { x: pad + i * gw + gw / 2, y: h - bottom + 14, 'font-size': 14, 'text-anchor': 'middle', fill: '#5F5F5F' }, p.label));
+    if (points.length <= 6 || i % Math.ceil(points.length / 6) === 0) {
+      svg.append(s('text', { x: pad + i * gw + gw / 2, y: h - bottom + 26, 'font-size': 22, 'text-anchor': 'middle', fill: '#5F5F5F' }, p.label));
     }
   });
   return el('div', { class: 'chart' }, svg,
@@ -41,20 +41,20 @@ export function bars(points, names, title) {
 
 /** Horizontal bars of a rate per row, with the Wilson interval as a whisker. */
 export function rateBars(rows, title) {
-  const w = 600, rowH = 26, left = 150, h = rows.length * rowH + 10;
+  const w = 600, rowH = 40, left = 250, h = rows.length * rowH + 10;
   const svg = s('svg', { viewBox: `0 0 ${w} ${h}`, role: 'img', 'aria-label': title });
   svg.append(s('title', {}, title));
-  const x = (r) => left + (w - left - 50) * r;
+  const x = (r) => left + (w - left - 90) * r;
   rows.forEach((r, i) => {
     const y = 5 + i * rowH;
-    svg.append(s('text', { x: left - 6, y: y + 15, 'font-size': 14, 'text-anchor': 'end', fill: '#333' }, r.label));
-    svg.append(s('rect', { x: left, y: y + 4, width: w - left - 50, height: 14, fill: '#f2f2f2', rx: 2 }));
+    svg.append(s('text', { x: left - 8, y: y + 24, 'font-size': 22, 'text-anchor': 'end', fill: '#333' }, r.label));
+    svg.append(s('rect', { x: left, y: y + 8, width: w - left - 90, height: 20, fill: '#f2f2f2', rx: 2 }));
     if (r.value != null) {
-      svg.append(s('rect', { x: left, y: y + 4, width: x(r.value) - left, height: 14, fill: r.few ? '#c7c7cc' : '#077A3E', rx: 2 }));
-      svg.append(s('text', { x: w - 4, y: y + 15, 'font-size': 14, 'text-anchor': 'end', fill: '#333' }, pct(r.value)));
+      svg.append(s('rect', { x: left, y: y + 8, width: x(r.value) - left, height: 20, fill: r.few ? '#c7c7cc' : '#077A3E', rx: 2 }));
+      svg.append(s('text', { x: w - 4, y: y + 24, 'font-size': 22, 'text-anchor': 'end', fill: '#333' }, pct(r.value)));
     }
     if (r.ci) {
-      svg.append(s('line', { x1: x(r.ci.low), x2: x(r.ci.high), y1: y + 11, y2: y + 11, stroke: '#333', 'stroke-width': 1.5 }));
+      svg.append(s('line', { x1: x(r.ci.low), x2: x(r.ci.high), y1: y + 18, y2: y + 18, stroke: '#333', 'stroke-width': 1.5 }));
     }
   });
   return el('div', { class: 'chart' }, svg);

@@ -21,8 +21,10 @@ async function open(id) {
 function show() {
   const q = $('#q').value.trim();
   const hits = stations.filter((s) => !q || s.name.includes(q) || (s.address || '').includes(q));
+  const shown = hits.slice(0, q ? 30 : 5); // the start page stays short: a few stations until the user searches
   fill($('#stations'), hits.length
-    ? el('div', { class: 'cells' }, hits.slice(0, 30).map(item))
+    ? [el('div', { class: 'cells' }, shown.map(item)),
+      hits.length > shown.length ? el('p', { class: 'hint', text: '共 ' + hits.length + ' 个联络站，输入名称或地址查找更多' }) : null]
     : el('div', { class: 'empty', text: q ? '没有找到“' + q + '”，换个名称或地址试试' : '暂无联络站' }));
 }
 
