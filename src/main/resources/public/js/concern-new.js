@@ -1,11 +1,13 @@
 // 我要反映: the form reached from a station or deputy code (/c/new?code=…).
 import { api, el, $, ApiError, newKey, showError, toast } from './api.js';
+import { showFieldErrors, clearFieldErrors, fromApi } from './field-errors.js';
 import { ensureResidentToken, residentToken, saveResidentToken, saveLink, trackPath } from './resident.js';
 
 const MAX_PHOTOS = 4;
 const code = new URLSearchParams(location.search).get('code') || '';
 const keyName = 'concernKey:' + code;
 const photos = []; // { uploadId, url, node }
+let target = null; // who the code sends to: { deputyName, stationName }
 
 function fail(text) {
   $('#target').textContent = '';
@@ -29,6 +31,7 @@ async function init() {
     fail(e instanceof ApiError && e.status === 404 ? '此二维码已停用或不存在' : e.message);
     return;
   }
+  target = offer;
   $('#target').textContent = offer.deputyName
     ? '向 ' + offer.deputyName + ' 代表反映（' + offer.stationName + '）'
     : '向 ' + offer.stationName + ' 反映';
@@ -97,7 +100,9 @@ function success(answer) {
   $('#page').replaceChildren(el('div', { class: 'msg' },
     el('div', { class: 'icon', 'aria-hidden': 'true', text: '✓' }),
     el('h2', { text: answer.folded ? '您已反映过此问题' : '提交成功' }),
-    el('p', { text: answer.folded ? '相同的问题已在办理中，已为您记录“我也反映”。' : '联络站会尽快受理，请保存查询编号：' }),
+    el('p', { text: answer.folded ? '相同的问题已在办理中，已为您记录“我也反映”。' : (target && target.deputyName
+      ? '已送达 ' + target.deputyName + ' 代表，代表会尽快受理并答复，请保存查询编号：'
+      : '已送达 ' + (target ? target.stationName : '联络站') + '，联络站会尽快受理，请保存查询编号：') }),
     el('div', { class: 'tracking-no', text: answer.trackingNo }),
     el('p', { text: '办理进度可在“我的反映”中随时查看。' }),
     el('div', { class: 'actions' },
@@ -115,15 +120,19 @@ async function submit(ev) {
   const contactName = $('#contactName').value.trim();
   const mobile = $('#mobile').value.trim();
   const consent = $('#consent').checked;
-  const problem = !category ? '请选择问题分类'
-    : content.length < 5 ? '反映内容至少 5 个字'
-    : mobile && !/^1[3-9]\d{9}$/.test(mobile) ? '请填写正确的 11 位手机号'
-    : (mobile || contactName) && !consent ? '留下姓名或手机号时，请勾选同意个人信息使用说明'
-    : photos.some((p) => !p.uploadId) ? '图片还在上传，请稍候' : null;
-  if (problem) {
-    errBox.replaceChildren(el('div', { class: 'error-box', role: 'alert', text: problem }));
+  const form = $('#form');
+  const problems = [
+    !category && { field: 'category', message: '请选择问题分类' },
+    content.length < 5 && { field: 'content', message: '反映内容至少 5 个字' },
+    mobile && !/^1[3-9]\d{9}$/.test(mobile) && { field: 'mobile', message: '请填写正确的 11 位手机号' },
+    (mobile || contactName) && !consent && { field: 'consent', message: '留下姓名或手机号时，请勾选同意个人信息使用说明' },
+    photos.some((p) => !p.uploadId) && { field: 'photo-input', message: '图片还在上传，请稍候' },
+  ].filter(Boolean);
+  if (problems.length) {
+    showFieldErrors(form, problems);
     return;
   }
+  clearFieldErrors(form);
   let key = sessionStorage.getItem(keyName);
   if (!key) {
     key = newKey();
@@ -142,7 +151,7 @@ async function submit(ev) {
     success(await api('/api/v1/concerns', { method: 'POST', body, headers, auth: false }));
   } catch (e) {
     if (e instanceof ApiError && e.status === 422) sessionStorage.removeItem(keyName);
-    showError(e, errBox);
+    fromApi($('#form'), e, errBox);
     button.disabled = false;
     button.textContent = '提交反映';
   }

@@ -1,23 +1,15 @@
 // 码上联络 — a referred concern as its department sees it (/dept/concerns/{id}): text, photos, station contact,
 // deadlines, the referral's timeline, and the department's actions (签收, 答复, 退回, 申请延期) as bottom sheets.
-import { api, requireLogin, el, $, fmtTime, showError, toast, lastSegment } from '/static/js/api.js';
+import { api, requireLogin, el, $, fmtTime, showError, lastSegment } from '/static/js/api.js';
+import { actionSheet, field, textArea as area, fact, showPhotos } from '/static/js/concern-sheet.js';
 import { actionByPath, entries, toneClass } from '/static/js/labels.js';
 
 const id = lastSegment();
 let c = null;
-let current = null;
 /** The department's actions and how their buttons look; their words come from the server's labels. */
 const LOOK = { sign: 'primary', 'dept-answer': 'primary', 'request-extension': '', return: 'warn' };
-const ACTIONS = Object.fromEntries(Object.entries(LOOK).map(([path, look]) => [path,
-  { label: (actionByPath(path) || {}).label || path, primary: look === 'primary', warn: look === 'warn' }]));
+const labelOf = (path) => (actionByPath(path) || {}).label || path;
 const OUTCOMES = entries('outcomes').filter((o) => o.value !== 'DUPLICATE_MERGED').map((o) => [o.value, o.label]);
-
-function field(label, input, hint) {
-  const box = el('div', { class: 'cell' }, el('label', { for: input.id, text: label }), input);
-  if (hint) box.append(el('div', { class: 'cell__desc', text: hint }));
-  return box;
-}
-const area = (name, placeholder, required) => el('textarea', { id: 'f-' + name, name, maxlength: '2000', placeholder, required, 'data-testid': 'field-' + name });
 
 function fieldsOf(action) {
   switch (action) {
@@ -43,44 +35,6 @@ function bodyOf(action, form) {
   return b;
 }
 
-function openSheet(action) {
-  current = action;
-  $('#sheet-title').textContent = ACTIONS[action].label;
-  $('#sheet-fields').replaceChildren(...fieldsOf(action));
-  $('#sheet-error').replaceChildren();
-  $('#sheet').classList.remove('hidden');
-  $('#sheet-mask').classList.remove('hidden');
-}
-
-function closeSheet() {
-  current = null;
-  $('#sheet').classList.add('hidden');
-  $('#sheet-mask').classList.add('hidden');
-}
-
-async function submitSheet(e) {
-  e.preventDefault();
-  if (!current) return;
-  const button = $('#sheet-submit');
-  button.disabled = true;
-  try {
-    c = await api('/api/v1/concerns/' + encodeURIComponent(id) + '/actions/' + current, { method: 'POST', body: bodyOf(current, $('#sheet')) });
-    closeSheet();
-    render();
-    toast('已提交');
-  } catch (err) {
-    showError(err, $('#sheet-error'));
-    if (err.status === 409) load();
-  } finally {
-    button.disabled = false;
-  }
-}
-
-function fact(label, value, testid) {
-  if (value === null || value === undefined || value === '') return null;
-  return el('div', { class: 'cell' }, el('span', { class: 'cell__hd', text: label }), el('span', { class: 'cell__bd', text: value, 'data-testid': testid }));
-}
-
 function render() {
   const r = c.referral;
   $('#loading').classList.add('hidden');
@@ -92,14 +46,7 @@ function render() {
   $('#overdue-tag').classList.toggle('hidden', !c.overdue);
   $('#tracking-no').textContent = c.trackingNo + ' · ' + fmtTime(c.createdAt);
   $('#content').textContent = c.content;
-  const photos = $('#photos');
-  photos.replaceChildren();
-  photos.classList.toggle('hidden', !c.photos.length);
-  for (const p of c.photos) {
-    const img = el('img', { alt: '反映图片', width: '76', height: '76' });
-    api(p.url, { as: 'blob' }).then((b) => { img.src = URL.createObjectURL(b); }).catch(() => null);
-    photos.append(el('div', { class: 'photo' }, img));
-  }
+  showPhotos($('#photos'), c.photos);
   $('#facts').replaceChildren(...[
     fact('联络站', c.station.name, 'fact-station'),
     fact('联络站地址', c.station.address, 'fact-station-address'),
@@ -119,12 +66,7 @@ function render() {
   $('#timeline').replaceChildren(...c.timeline.slice().reverse().map((e) => el('li', { 'data-testid': 'event', 'data-type': e.type },
     el('div', {}, el('strong', { text: e.label })), e.body ? el('div', { class: 'body', text: e.body }) : null,
     el('div', { class: 'when', text: fmtTime(e.at) }))));
-  const bar = $('#actions');
-  bar.replaceChildren(...c.allowedActions.filter((a) => ACTIONS[a]).map((a) => el('button', {
-    type: 'button', class: 'btn ' + (ACTIONS[a].primary ? 'btn-primary' : ACTIONS[a].warn ? 'btn-warn' : 'btn-default'),
-    id: 'action-' + a, 'data-testid': 'action-' + a, text: ACTIONS[a].label, onclick: () => openSheet(a)
-  })));
-  bar.classList.toggle('hidden', !c.allowedActions.length);
+  sheet.bar($('#actions'), c.allowedActions);
 }
 
 async function load() {
@@ -148,11 +90,15 @@ async function reveal() {
   }
 }
 
+const sheet = actionSheet({
+  looks: LOOK, labelOf, fieldsOf, bodyOf,
+  post: (action, body) => api('/api/v1/concerns/' + encodeURIComponent(id) + '/actions/' + action, { method: 'POST', body }),
+  done: (next) => { c = next; render(); },
+  reload: () => load()
+});
+
 function init() {
   if (!requireLogin()) return;
-  $('#sheet').addEventListener('submit', submitSheet);
-  $('#sheet-cancel').addEventListener('click', closeSheet);
-  $('#sheet-mask').addEventListener('click', closeSheet);
   $('#reveal-contact').addEventListener('click', reveal);
   load();
 }

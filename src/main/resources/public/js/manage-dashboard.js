@@ -26,7 +26,7 @@ function board(items) {
       el('div', {}, toneTag('colours', i.colour),
         i.trackingNo, ' ', i.segmentLabel),
       el('div', { class: 'cell__desc', text: `${i.category} · ${i.stateLabel} · ${i.deputyName || '未分派'}${i.reopenCount ? ' · 重新办理' + i.reopenCount + '次' : ''}` }),
-      el('div', { class: 'cell__desc', text: `期限 ${fmtTime(i.deadline)} · 已用 ${days(i.usedDays)} / ${days(i.allowedDays)} 个工作日` })))));
+      el('div', { class: 'cell__desc', text: `期限 ${fmtTime(i.deadline)} · 已用 ${days(i.usedDays)}，限 ${days(i.allowedDays)}` })))));
 }
 
 async function load() {

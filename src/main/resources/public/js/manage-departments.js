@@ -1,16 +1,17 @@
 // 码上联络 — the committee's departments (/manage/departments): figures and ranking, department accounts and
 // the departments' notification robots.
 import { api, requireLogin, el, $, showError, toast } from '/static/js/api.js';
+import { days } from '/static/js/dash-charts.js';
 
 let region = null;
 
 function row(d) {
-  const pct = d.answeredOnTimeRate === null ? '—' : Math.round(d.answeredOnTimeRate * 100) + '%';
+  const pct = d.answeredOnTimeRate == null ? '—' : Math.round(d.answeredOnTimeRate * 100) + '%';
   return el('li', { 'data-testid': 'department', 'data-id': String(d.departmentId) },
     el('div', { class: 'row1' }, el('span', { text: (d.rank ? '第 ' + d.rank + ' 名 · ' : '') + d.name }),
       d.smallSample ? el('span', { class: 'tag tone-muted', 'data-testid': 'small-sample', text: '样本不足' }) : null),
     el('div', { class: 'meta', text: `交办 ${d.referrals} · 按期签收 ${d.signedOnTime} · 按期答复 ${d.answeredOnTime}（${pct}）· 退回 ${d.returned} · 延期申请 ${d.extensions}` }),
-    el('div', { class: 'meta', text: `答复用时 中位 ${d.medianDaysToAnswer ?? '—'} / P90 ${d.p90DaysToAnswer ?? '—'} 个工作日 · 在办 ${d.open}（超期 ${d.openOverdue}）` }));
+    el('div', { class: 'meta', text: `答复用时 中位 ${days(d.medianDaysToAnswer)} / P90 ${days(d.p90DaysToAnswer)} · 在办 ${d.open}（超期 ${d.openOverdue}）` }));
 }
 
 async function load() {

@@ -61,13 +61,24 @@ async function walkIn(delta) {
   try { await api(`/api/v1/sessions/${current.id}/walk-ins`, { method: 'POST', body: { delta } }); select(current.id); } catch (e) { fail(e); }
 }
 
+/** No rule yet: what the station page tells residents (the station's 接待日 note), so desk and page say the same. */
+async function noRule() {
+  const s = await api(`/api/v1/stations/${encodeURIComponent(station)}`, { auth: false }).catch(() => null);
+  const note = s && s.receptionNote;
+  return el('div', { class: 'cell' }, el('div', { class: 'cell__bd' },
+    el('div', { text: note ? '联络站页面公示：' + note : '暂无固定规则' }),
+    el('div', { class: 'cell__desc', 'data-testid': 'rule-note', text: note
+      ? '这段文字尚未设为规则，系统不会自动排出接待日；请在下方按公示设一条规则。'
+      : '设一条规则后，系统会自动排出接待日，群众可在联络站页面预约。' })));
+}
+
 async function loadRules() {
   const rules = await api(`/api/v1/stations/${encodeURIComponent(station)}/reception-rules`);
   $('#rules').replaceChildren(...(rules.length ? rules.map((r) => el('div', { class: 'cell' },
     el('div', { class: 'cell__bd', text: r.description }),
     el('button', { class: 'btn btn-warn small-btn', type: 'button', text: '停用', onclick: async () => {
       try { await api(`/api/v1/reception-rules/${r.id}`, { method: 'DELETE' }); loadRules(); loadSessions(); } catch (e) { fail(e); }
-    } }))) : [el('div', { class: 'cell', text: '暂无固定规则' })]));
+    } }))) : [await noRule()]));
 }
 
 async function loadCategories() {

@@ -1,5 +1,6 @@
 // My account (/me): who I am (role words from the server), password change, logout.
-import { api, clearTokens, requireLogin, saveTokens } from './api.js';
+import { api, clearTokens, requireLogin, saveTokens, loadTokens } from './api.js';
+import { homeOf } from './staff-nav.js';
 import { label } from './labels.js';
 
 const msg = document.getElementById('msg');
@@ -18,6 +19,7 @@ async function init() {
     show(e.message, 'error');
     return;
   }
+  document.getElementById('me-home').href = homeOf((loadTokens() || {}).account);
   document.getElementById('me-name').textContent = me.displayName;
   document.getElementById('me-role').textContent = me.roleLabel || label('roles', me.role);
   document.getElementById('me-login').textContent = me.loginName || me.mobile || '';

@@ -32,7 +32,7 @@ function ratingForm() {
   const comment = el('textarea', { id: 'rating-comment', maxlength: '500', placeholder: '说说您的看法（选填；不满意时将重新办理）' });
   const err = el('div');
   const button = el('button', { type: 'submit', class: 'btn btn-primary', text: '提交评价' });
-  const form = el('form', { class: 'form', novalidate: true },
+  const form = el('form', { class: 'form', id: 'rating', novalidate: true },
     el('div', { class: 'section-title', text: '对办理结果评价' }),
     el('div', { class: 'cells' }, el('div', { class: 'cell' }, choices),
       el('div', { class: 'cell' }, el('label', { for: 'rating-comment', text: '评价说明' }), el('div', { class: 'cell__bd' }, comment))),
@@ -83,6 +83,39 @@ function messageForm() {
   return form;
 }
 
+/** The latest public answer (a deputy's reply, a department's answer, the resolution or the refusal), or null. */
+const ANSWERS = { REPLIED: null, DEPARTMENT_ANSWERED: '承办部门答复', RESOLVED: '办结说明', REJECTED: '不予受理理由' };
+function latestAnswer(v) {
+  const e = v.timeline.filter((x) => x.type in ANSWERS && x.body).pop();
+  if (!e) return null;
+  const who = e.type === 'REPLIED' ? (v.deputyName ? v.deputyName + '代表答复' : '代表答复') : ANSWERS[e.type];
+  return el('div', { class: 'answer', 'data-testid': 'latest-answer' },
+    el('div', { class: 'answer__who' }, el('strong', { text: who + '：' })),
+    el('div', { class: 'body', text: e.body }), el('div', { class: 'when', text: fmtTime(e.at) }));
+}
+
+async function copyLink() {
+  const url = location.origin + location.pathname + (key ? '#k=' + encodeURIComponent(key) : '');
+  try {
+    await navigator.clipboard.writeText(url);
+    toast('查询链接已复制，可粘贴保存或发给家人');
+  } catch (e) {
+    const box = el('input', { type: 'text', readonly: true, value: url, 'aria-label': '查询链接' });
+    $('#copy-box').replaceChildren(box, el('p', { class: 'hint', text: '请长按上面的链接复制' }));
+    box.select();
+  }
+}
+
+function top(v) {
+  return el('div', { class: 'track-top' },
+    v.expectedBy ? el('p', { class: 'expected', 'data-testid': 'expected-by', text: '预计 ' + fmtTime(v.expectedBy) + ' 前答复' }) : null,
+    latestAnswer(v),
+    v.canRate ? el('a', { class: 'btn btn-primary', href: '#rating', 'data-testid': 'rate-now', text: '办理已完成，去评价',
+      onclick: (e) => { e.preventDefault(); const f = $('#rating'); f.scrollIntoView({ block: 'start' }); const r = f.querySelector('input'); if (r) r.focus({ preventScroll: true }); } }) : null,
+    el('button', { type: 'button', class: 'btn btn-default', 'data-testid': 'copy-link', text: '复制查询链接', onclick: copyLink }),
+    el('div', { id: 'copy-box' }));
+}
+
 async function render(v) {
   const rows = [
     ['查询编号', v.trackingNo], ['问题分类', v.category], ['联络站', v.stationName],
@@ -93,21 +126,19 @@ async function render(v) {
     v.outcomeLabel ? ['办理结果', v.outcomeLabel] : null,
   ].filter(Boolean);
   const entries = (list) => el('ul', { class: 'timeline' }, list.slice().reverse().map((e) => el('li', {},
-    el('div', {}, e.label, e.toStateLabel && e.type !== 'RESIDENT_MESSAGE' && e.type !== 'ME_TOO' ? ' · ' + e.toStateLabel : ''),
+    el('div', {}, e.label, e.toStateLabel && e.toStateLabel !== e.label && e.type !== 'RESIDENT_MESSAGE' && e.type !== 'ME_TOO' ? ' · ' + e.toStateLabel : ''),
     e.body ? el('div', { class: 'body', text: e.body }) : null,
     el('div', { class: 'when', text: fmtTime(e.at) }))));
   const merged = v.mergedInto ? [
     el('div', { class: 'section-title', id: 'merged-title', text: '已与相同反映合并办理（' + v.mergedInto.trackingNo + '）· '
       + v.mergedInto.stateLabel + (v.mergedInto.outcomeLabel ? ' · ' + v.mergedInto.outcomeLabel : '') }),
     entries(v.mergedInto.timeline)] : [];
-  const timeline = el('ul', { class: 'timeline' }, v.timeline.slice().reverse().map((e) => el('li', {},
-    el('div', {}, e.label, e.toStateLabel && e.type !== 'RESIDENT_MESSAGE' && e.type !== 'ME_TOO' ? ' · ' + e.toStateLabel : ''),
-    e.body ? el('div', { class: 'body', text: e.body }) : null,
-    el('div', { class: 'when', text: fmtTime(e.at) }))));
+  const timeline = entries(v.timeline);
   const photos = v.photos.length ? el('div', { class: 'photos' }, await Promise.all(v.photos.map(photo))) : null;
   $('#page').replaceChildren(...[
     el('div', { class: 'hd' }, el('div', { class: 'status-hd' }, el('h1', { text: '办理进度' }),
       toneTag('states', v.state, v.stateLabel))),
+    top(v),
     el('div', { class: 'cells' }, rows.map(([k, val]) => el('div', { class: 'cell' },
       el('div', { class: 'cell__hd', text: k }), el('div', { class: 'cell__bd', text: val })))),
     el('div', { class: 'section-title', text: '反映内容' }),

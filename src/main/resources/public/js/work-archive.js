@@ -1,4 +1,5 @@
 // The deputy's performance archive: /work/archive (own), or ?deputy={id} for heads and admins.
+import { days } from './dash-charts.js';
 import { api, download, el, $, requireLogin } from './api.js';
 
 const params = new URLSearchParams(location.search);
@@ -29,7 +30,7 @@ async function load() {
     el('div', { class: 'cells' },
       cell('进站履职', f.sessionsAttended + ' 场'), cell('接待群众', f.residentsReceived + ' 人次'),
       cell('办结群众反映', f.concernsHandled + ' 件'),
-      cell('首次响应（中位数）', f.medianResponseDays == null ? '—' : f.medianResponseDays + ' 个工作日'),
+      cell('首次响应（中位数）', days(f.medianResponseDays)),
       cell('满意率', f.satisfactionRate == null ? '—' : Math.round(f.satisfactionRate * 1000) / 10 + '%（' + f.satisfiedConcerns + '/' + f.ratedConcerns + '）'),
       cell('参加活动', f.activitiesJoined + ' 次')),
     ...a.classes.flatMap((c) => [

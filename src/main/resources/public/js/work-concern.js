@@ -1,6 +1,7 @@
 // 码上联络 — a concern in the deputy workspace (/work/concerns/{id}): facts, the full timeline (internal rows
 // marked), the audited contact reveal, and the actions the server allows, each as a bottom-sheet form.
-import { api, download, el, $, fmtTime, showError, toast, lastSegment, requireLogin } from './api.js';
+import { api, download, el, $, fmtTime, showError, lastSegment, requireLogin } from './api.js';
+import { actionSheet, field, textArea, fact, showPhotos } from './concern-sheet.js';
 import { actionByPath, entries, toneClass } from './labels.js';
 
 const id = lastSegment();
@@ -15,16 +16,6 @@ const LOOK = {
 function actionLabel(path) {
   const a = actionByPath(path);
   return a ? a.label : path;
-}
-
-function field(label, input, hint) {
-  const box = el('div', { class: 'cell' }, el('label', { for: input.id, text: label }), input);
-  if (hint) box.append(el('div', { class: 'cell__desc', text: hint }));
-  return box;
-}
-
-function textArea(name, placeholder, required) {
-  return el('textarea', { id: 'f-' + name, name, maxlength: '2000', placeholder, required, 'data-testid': 'field-' + name });
 }
 
 function select(name, options, placeholder) {
@@ -87,51 +78,6 @@ function bodyOf(action, form) {
   return b;
 }
 
-let current = null;
-
-function openSheet(action) {
-  current = action;
-  $('#sheet-title').textContent = actionLabel(action);
-  $('#sheet-fields').replaceChildren(...fieldsOf(action));
-  $('#sheet-error').replaceChildren();
-  $('#sheet').dataset.action = action;
-  $('#sheet').classList.remove('hidden');
-  $('#sheet-mask').classList.remove('hidden');
-  const first = $('#sheet-fields').querySelector('textarea, select, input');
-  if (first) first.focus();
-}
-
-function closeSheet() {
-  current = null;
-  $('#sheet').classList.add('hidden');
-  $('#sheet-mask').classList.add('hidden');
-}
-
-async function submitSheet(e) {
-  e.preventDefault();
-  if (!current) return;
-  const button = $('#sheet-submit');
-  button.disabled = true;
-  try {
-    concern = await api('/api/v1/concerns/' + encodeURIComponent(id) + '/actions/' + current,
-      { method: 'POST', body: bodyOf(current, $('#sheet')) });
-    closeSheet();
-    render();
-    toast('已保存');
-  } catch (err) {
-    showError(err, $('#sheet-error'));
-    if (err.status === 409) load();
-  } finally {
-    button.disabled = false;
-  }
-}
-
-function fact(label, value, testid) {
-  if (value === null || value === undefined || value === '') return null;
-  return el('div', { class: 'cell' }, el('span', { class: 'cell__hd', text: label }),
-    el('span', { class: 'cell__bd', text: value, 'data-testid': testid }));
-}
-
 function render() {
   const c = concern;
   $('#loading').classList.add('hidden');
@@ -143,14 +89,7 @@ function render() {
   $('#overdue-tag').classList.toggle('hidden', !c.overdue);
   $('#tracking-no').textContent = c.trackingNo + ' · ' + fmtTime(c.createdAt);
   $('#content').textContent = c.content;
-  const photos = $('#photos');
-  photos.replaceChildren();
-  photos.classList.toggle('hidden', !c.photos.length);
-  for (const p of c.photos) {
-    const img = el('img', { alt: '反映图片', width: '76', height: '76' });
-    api(p.url, { as: 'blob' }).then((b) => { img.src = URL.createObjectURL(b); }).catch(() => null);
-    photos.append(el('div', { class: 'photo' }, img));
-  }
+  showPhotos($('#photos'), c.photos);
   $('#facts').replaceChildren(...[
     fact('联络站', c.stationName, 'fact-station'),
     fact('反映对象', c.deputyName && c.deputyName + ' 代表', 'fact-deputy'),
@@ -177,13 +116,7 @@ function render() {
       el('span', { class: 'actor', text: ' ' + (e.actorName || '') + (e.actorRoleLabel ? '·' + e.actorRoleLabel : '') })),
     e.body ? el('div', { class: 'body', text: e.body }) : null,
     el('div', { class: 'when', text: fmtTime(e.at) }))));
-  const bar = $('#actions');
-  bar.replaceChildren(...c.allowedActions.filter((a) => a in LOOK).map((a) => el('button', {
-    type: 'button', class: 'btn ' + (LOOK[a] === 'primary' ? 'btn-primary' : LOOK[a] === 'warn' ? 'btn-warn' : 'btn-default'),
-    id: 'action-' + a, 'data-testid': 'action-' + a, 'data-action': a, text: actionLabel(a),
-    onclick: () => openSheet(a)
-  })));
-  bar.classList.toggle('hidden', !c.allowedActions.length);
+  sheet.bar($('#actions'), c.allowedActions);
 }
 
 async function load() {
@@ -213,11 +146,15 @@ function downloadPdf() {
     .catch((e) => showError(e));
 }
 
+const sheet = actionSheet({
+  looks: LOOK, labelOf: actionLabel, fieldsOf, bodyOf,
+  post: (action, body) => api('/api/v1/concerns/' + encodeURIComponent(id) + '/actions/' + action, { method: 'POST', body }),
+  done: (c) => { concern = c; render(); },
+  reload: () => load()
+});
+
 async function init() {
   if (!requireLogin()) return;
-  $('#sheet').addEventListener('submit', submitSheet);
-  $('#sheet-cancel').addEventListener('click', closeSheet);
-  $('#sheet-mask').addEventListener('click', closeSheet);
   $('#reveal-contact').addEventListener('click', revealContact);
   $('#pdf-button').addEventListener('click', downloadPdf);
   $('#print-link').setAttribute('href', '/manage/concerns/' + encodeURIComponent(id) + '/print');

@@ -20,7 +20,10 @@ public record TrackView(String trackingNo, String state, String stateLabel, Stri
                         boolean canAddMessage, @Nullable String outcome, @Nullable String outcomeLabel,
                         List<Photo> photos, List<Entry> timeline,
                         @Schema(nullable = false, description = "合并后才有 / only on a merged concern: the surviving one")
-                        @Nullable Merged mergedInto) {
+                        @Nullable Merged mergedInto,
+                        @Schema(nullable = false, description = "预计答复时间 / while open: the first-response deadline "
+                                + "before the first answer, then the resolution deadline")
+                        @Nullable OffsetDateTime expectedBy) {
 
     @Serdeable
     public record Photo(long id, String url, int width, int height) {

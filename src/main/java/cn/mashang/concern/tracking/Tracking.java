@@ -28,6 +28,7 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -93,7 +94,17 @@ public class Tracking {
                 c.rating() == null ? null : c.rating().name(), c.rating() == null ? null : c.rating().label(),
                 c.ratingComment(), c.state() == ConcernState.RESOLVED && c.mergedIntoId() == null, canAddMessage(c),
                 c.outcome() == null ? null : c.outcome().name(), c.outcome() == null ? null : c.outcome().label(),
-                pics, entries, merged);
+                pics, entries, merged, expectedBy(c));
+    }
+
+    /** When the resident may expect an answer: the first-response deadline until the first reply, then resolution. */
+    private static OffsetDateTime expectedBy(Concern c) {
+        if (!c.state().isOpen()) {
+            return null;
+        }
+        Instant due = c.state() == ConcernState.SUBMITTED && c.firstResponseDue() != null ? c.firstResponseDue()
+                : c.resolutionDue();
+        return due == null ? null : Times.show(due);
     }
 
     /** The resident-visible rows of a timeline: public events only, no staff names, accounts or phone numbers. */
