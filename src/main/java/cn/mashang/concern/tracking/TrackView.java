@@ -9,6 +9,7 @@ import java.util.List;
 
 /**
  * What the resident sees on the tracking page: status, outcome, the public timeline, photos; mobile only masked.
+ * A concern a deputy carried into a 代表建议 lists it in {@code suggestions}.
  * A merged concern carries the surviving concern's public progress in {@code mergedInto}.
  */
 @Serdeable
@@ -20,7 +21,15 @@ public record TrackView(String trackingNo, String state, String stateLabel, Stri
                         boolean canAddMessage, @Nullable String outcome, @Nullable String outcomeLabel,
                         List<Photo> photos, List<Entry> timeline,
                         @Schema(nullable = false, description = "合并后才有 / only on a merged concern: the surviving one")
-                        @Nullable Merged mergedInto) {
+                        @Nullable Merged mergedInto,
+                        @Schema(description = "代表据此提出的建议 / suggestions deputies drafted from this concern")
+                        List<Suggestion> suggestions) {
+
+    /** A deputy's suggestion (代表建议) the concern went into: what the resident may know of it. */
+    @Serdeable
+    public record Suggestion(String title, @Nullable String number, String sessionName, String state,
+                             String stateLabel) {
+    }
 
     @Serdeable
     public record Photo(long id, String url, int width, int height) {

@@ -45,10 +45,11 @@ public class Tracking {
     private final StationRepository stations;
     private final DeputyRepository deputies;
     private final ConcernClosing closing;
+    private final TrackLinks links;
 
     Tracking(ConcernRepository concerns, ConcernEventRepository events, ConcernTimeline timeline,
              ConcernPhotoRepository photos,
-             StationRepository stations, DeputyRepository deputies, ConcernClosing closing) {
+             StationRepository stations, DeputyRepository deputies, ConcernClosing closing, TrackLinks links) {
         this.concerns = concerns;
         this.events = events;
         this.timeline = timeline;
@@ -56,6 +57,7 @@ public class Tracking {
         this.stations = stations;
         this.deputies = deputies;
         this.closing = closing;
+        this.links = links;
     }
 
     /** The concern when the key matches its hash or the device submitted it; else 404. */
@@ -93,7 +95,7 @@ public class Tracking {
                 c.rating() == null ? null : c.rating().name(), c.rating() == null ? null : c.rating().label(),
                 c.ratingComment(), c.state() == ConcernState.RESOLVED && c.mergedIntoId() == null, canAddMessage(c),
                 c.outcome() == null ? null : c.outcome().name(), c.outcome() == null ? null : c.outcome().label(),
-                pics, entries, merged);
+                pics, entries, merged, links.suggestions(c.id()));
     }
 
     /** The resident-visible rows of a timeline: public events only, no staff names, accounts or phone numbers. */
