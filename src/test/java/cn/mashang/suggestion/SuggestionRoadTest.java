@@ -197,4 +197,41 @@ class SuggestionRoadTest {
                 "sessionName", "市三届人大八次会议", "category", "交通", "concernIds", List.of(a.id())))
                 .bearerAuth(Logins.token(client, "liaison-qjny")), 403);
     }
+
+    /** The count and points of an item of the deputy's archive this year. */
+    java.math.BigDecimal[] item(String login, String deputy, String key) {
+        var a = get(client, "/api/v1/deputies/" + ids.deputy(deputy) + "/archive", Logins.token(client, login));
+        var i = list(a.get("classes")).stream().flatMap(c -> list(c.get("items")).stream())
+                .filter(x -> key.equals(x.get("key"))).findFirst().orElseThrow();
+        return new java.math.BigDecimal[]{new java.math.BigDecimal(i.get("count").toString()),
+                new java.math.BigDecimal(i.get("points").toString()), new java.math.BigDecimal(a.get("totalPoints").toString())};
+    }
+
+    @Test
+    void theArchiveCountsSuggestionsForTheAuthorAndJointDeputiesAndTheirSatisfiedOutcomeByItself() {
+        var before = item(DEPUTY, "王建华", "SUGGESTIONS_SUBMITTED");
+        var jointBefore = item("head-qjny", "吴秀英", "SUGGESTIONS_SUBMITTED");
+        var satisfiedBefore = item(DEPUTY, "王建华", "SUGGESTIONS_SATISFIED");
+        var s = draft(Logins.token(client, DEPUTY), List.of(concern("档案：菜市场周边垃圾清运不及时").id()));
+        var after = item(DEPUTY, "王建华", "SUGGESTIONS_SUBMITTED");
+        assertEquals(before[0].add(java.math.BigDecimal.ONE), after[0]);
+        assertEquals(after[0].multiply(new java.math.BigDecimal(2)).min(new java.math.BigDecimal(10)).stripTrailingZeros(),
+                after[1].stripTrailingZeros(),
+                "2 points a suggestion, at most 10");
+        assertEquals(jointBefore[0].add(java.math.BigDecimal.ONE), item("head-qjny", "吴秀英", "SUGGESTIONS_SUBMITTED")[0]);
+        assertEquals(satisfiedBefore[0], item(DEPUTY, "王建华", "SUGGESTIONS_SATISFIED")[0]);
+
+        Object id = s.get("id");
+        act(ADMIN, id, "register", "number", "JY-" + UUID.randomUUID().toString().substring(0, 8));
+        act(ADMIN, id, "assign", "leadDepartmentId", ids.department("孝义市", "孝义市住房和城乡建设局"));
+        act(LEAD, id, "reply", "text", "已增加清运频次至每日两次。");
+        act(DEPUTY, id, "rate", "rating", "BASICALLY_SATISFIED");
+        var satisfied = item(DEPUTY, "王建华", "SUGGESTIONS_SATISFIED");
+        assertEquals(satisfiedBefore[0].add(java.math.BigDecimal.ONE), satisfied[0]);
+        assertTrue(satisfied[1].compareTo(satisfiedBefore[1]) > 0 || satisfied[1].compareTo(new java.math.BigDecimal(5)) == 0,
+                "1 point a satisfied suggestion, at most 5");
+        var p = problem(client, HttpRequest.POST("/api/v1/deputies/" + ids.deputy("王建华") + "/archive/entries",
+                Map.of("year", 2026, "key", "SUGGESTIONS_SUBMITTED", "quantity", 1)).bearerAuth(Logins.token(client, "head-qjny")), 400);
+        assertEquals("key", list(p.get("errors")).get(0).get("field"), "no manual counter for suggestions any more");
+    }
 }

@@ -110,4 +110,21 @@ class VisitTest {
                 "category", "生活环境", "content", "联络员不能登记走访来源")).bearerAuth(Logins.token(client, "liaison-qjny"))
                 .header("Idempotency-Key", "visit-" + UUID.randomUUID()), 400);
     }
+
+    @Test
+    void aVisitCountsInTheDeputysArchiveAndPoints() {
+        String token = Logins.token(client, DEPUTY);
+        String path = "/api/v1/deputies/" + ids.deputy("王建华") + "/archive";
+        var before = Http.get(client, path, token);
+        int visits = ((Number) Http.map(before.get("figures")).get("visitsMade")).intValue();
+        int residents = ((Number) Http.map(before.get("figures")).get("visitResidents")).intValue();
+        assertEquals(201, client.exchange(post(token, visit(station, "孝义市振兴街道"), "visit-" + UUID.randomUUID())).code());
+        var after = Http.get(client, path, token);
+        assertEquals(visits + 1, ((Number) Http.map(after.get("figures")).get("visitsMade")).intValue());
+        assertEquals(residents + 4, ((Number) Http.map(after.get("figures")).get("visitResidents")).intValue());
+        var item = list(after.get("classes")).stream().flatMap(c -> list(c.get("items")).stream())
+                .filter(x -> "VISITS_MADE".equals(x.get("key"))).findFirst().orElseThrow();
+        assertEquals(new java.math.BigDecimal(2 * (visits + 1)).min(new java.math.BigDecimal(16)).stripTrailingZeros(),
+                new java.math.BigDecimal(item.get("points").toString()).stripTrailingZeros(), "2 points a visit, at most 16");
+    }
 }
