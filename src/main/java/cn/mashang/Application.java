@@ -31,6 +31,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
                 @Tag(name = "directory", description = "公开目录 / Regions, stations, deputies, calendar status"),
                 @Tag(name = "codes", description = "二维码 / Contact codes, QR images, wall posters"),
                 @Tag(name = "archive", description = "履职档案 / Deputies' performance archive, points schemes"),
+                @Tag(name = "suggestions", description = "代表建议与走访 / Deputies' suggestions from concerns, their handling, visits"),
                 @Tag(name = "admin", description = "管理 / Accounts, regions, stations, deputies, calendar, SLA rules"),
                 @Tag(name = "open311", description = "Open311 GeoReport v2 / Civic-reporting clients; their API keys")})
 @SecurityScheme(name = "bearerAuth", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",

@@ -151,6 +151,7 @@ async function render(v) {
     v.canAddMessage ? messageForm() : null,
     el('div', { class: 'footer' }, el('a', { href: '/my', text: '我的反映' })),
   ].filter(Boolean));
+  document.dispatchEvent(new CustomEvent('track:view', { detail: v })); // for add-ons such as js/track-suggestions.js
 }
 
 async function init() {

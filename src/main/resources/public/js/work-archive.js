@@ -32,7 +32,9 @@ async function load() {
       cell('办结群众反映', f.concernsHandled + ' 件'),
       cell('首次响应（中位数）', days(f.medianResponseDays)),
       cell('满意率', f.satisfactionRate == null ? '—' : Math.round(f.satisfactionRate * 1000) / 10 + '%（' + f.satisfiedConcerns + '/' + f.ratedConcerns + '）'),
-      cell('参加活动', f.activitiesJoined + ' 次')),
+      cell('参加活动', f.activitiesJoined + ' 次'),
+      cell('提出建议', f.suggestionsSubmitted + ' 件（办理满意 ' + f.suggestionsSatisfied + ' 件）'),
+      cell('走访群众', f.visitsMade + ' 次 · ' + f.visitResidents + ' 人次')),
     ...a.classes.flatMap((c) => [
       el('div', { class: 'section-title', text: `${c.name}（${c.points} 分）` }),
       el('div', { class: 'cells' }, c.items.map((i) => el('div', { class: 'cell' },

@@ -20,11 +20,16 @@ public record Archive(long deputyId, String deputyName, int year, Figures figure
      * @param satisfiedConcerns   of those, rated 满意 or 基本满意
      * @param satisfactionRate    satisfied / rated (null when nothing was rated)
      * @param activitiesJoined    published activity plans of the year the deputy took part in
+     * @param suggestionsSubmitted suggestions (代表建议) the deputy drafted or joined in the year
+     * @param suggestionsSatisfied of their suggestions, closed in the year with the reply rated 满意 or 基本满意
+     * @param visitsMade          visits to residents (走访) in the year
+     * @param visitResidents      residents met on those visits
      */
     @Serdeable
     public record Figures(int sessionsAttended, int residentsReceived, int concernsHandled,
                           @Nullable BigDecimal medianResponseDays, int ratedConcerns, int satisfiedConcerns,
-                          @Nullable BigDecimal satisfactionRate, int activitiesJoined) {
+                          @Nullable BigDecimal satisfactionRate, int activitiesJoined, int suggestionsSubmitted,
+                          int suggestionsSatisfied, int visitsMade, int visitResidents) {
     }
 
     @Serdeable

@@ -24,6 +24,10 @@ final class ArchiveCsv {
         line(sb, "满意件数（含基本满意）", String.valueOf(f.satisfiedConcerns()));
         line(sb, "满意率", f.satisfactionRate() == null ? "" : f.satisfactionRate().movePointRight(2).stripTrailingZeros().toPlainString() + "%");
         line(sb, "参加活动（次）", String.valueOf(f.activitiesJoined()));
+        line(sb, "提出建议（件）", String.valueOf(f.suggestionsSubmitted()));
+        line(sb, "建议办理满意（件）", String.valueOf(f.suggestionsSatisfied()));
+        line(sb, "走访（次）", String.valueOf(f.visitsMade()));
+        line(sb, "走访群众（人次）", String.valueOf(f.visitResidents()));
         line(sb);
         line(sb, "类别", "项目", "数量", "每项分值", "上限", "得分");
         for (Archive.ClassPoints c : a.classes()) {

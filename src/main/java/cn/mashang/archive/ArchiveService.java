@@ -25,7 +25,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Computes a deputy's yearly archive from the reception, concern and plan tables, and scores it. */
+/**
+ * Computes a deputy's yearly archive from the reception, concern, plan, suggestion (代表建议) and visit (走访) tables,
+ * and scores it.
+ */
 @Singleton
 public class ArchiveService {
     private final JdbcOperations jdbc;
@@ -92,9 +95,27 @@ public class ArchiveService {
                 SELECT COUNT(*) FROM activity_participant p JOIN activity_plan a ON a.id = p.plan_id
                 WHERE p.deputy_id = ? AND a.status = 'PUBLISHED' AND a.starts_at >= ? AND a.starts_at < ?""",
                 deputyId, from, to);
+        int suggestions = count("""
+                SELECT COUNT(*) FROM suggestion_deputy d JOIN suggestion s ON s.id = d.suggestion_id
+                WHERE d.deputy_id = ? AND s.created_at >= ? AND s.created_at < ?""", deputyId, from, to);
+        int suggestionsSatisfied = count("""
+                SELECT COUNT(*) FROM suggestion_deputy d JOIN suggestion s ON s.id = d.suggestion_id
+                WHERE d.deputy_id = ? AND s.state = 'CLOSED' AND s.rating IN ('SATISFIED', 'BASICALLY_SATISFIED')
+                AND s.closed_at >= ? AND s.closed_at < ?""", deputyId, from, to);
+        int[] outings = jdbc.prepareStatement("""
+                SELECT COUNT(*), COALESCE(SUM(residents), 0) FROM visit WHERE deputy_id = ? AND visit_date BETWEEN ? AND ?""",
+                ps -> {
+                    ps.setLong(1, deputyId);
+                    ps.setObject(2, first);
+                    ps.setObject(3, last);
+                    try (var rs = ps.executeQuery()) {
+                        rs.next();
+                        return new int[]{rs.getInt(1), rs.getInt(2)};
+                    }
+                });
         Archive.Figures f = new Archive.Figures(visits[0], visits[1], handled, median(responses), rated, satisfied,
                 rated == 0 ? null : BigDecimal.valueOf(satisfied).divide(BigDecimal.valueOf(rated), 4, RoundingMode.HALF_UP),
-                activities);
+                activities, suggestions, suggestionsSatisfied, outings[0], outings[1]);
 
         Map<String, BigDecimal> counts = new HashMap<>(manual(deputyId, year));
         counts.put("SESSIONS_ATTENDED", BigDecimal.valueOf(f.sessionsAttended()));
@@ -102,6 +123,10 @@ public class ArchiveService {
         counts.put("CONCERNS_HANDLED", BigDecimal.valueOf(f.concernsHandled()));
         counts.put("CONCERNS_SATISFIED", BigDecimal.valueOf(f.satisfiedConcerns()));
         counts.put("ACTIVITIES_JOINED", BigDecimal.valueOf(f.activitiesJoined()));
+        counts.put("SUGGESTIONS_SUBMITTED", BigDecimal.valueOf(f.suggestionsSubmitted()));
+        counts.put("SUGGESTIONS_SATISFIED", BigDecimal.valueOf(f.suggestionsSatisfied()));
+        counts.put("VISITS_MADE", BigDecimal.valueOf(f.visitsMade()));
+        counts.put("VISIT_RESIDENTS", BigDecimal.valueOf(f.visitResidents()));
 
         var scheme = schemes.effective(regionOf(d));
         List<Archive.ClassPoints> classes = new ArrayList<>();

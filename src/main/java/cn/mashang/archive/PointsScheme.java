@@ -23,7 +23,8 @@ public record PointsScheme(@Nullable Long regionId, @NotBlank @Size(max = 100) S
                            @NotNull @Size(min = 1, max = 20) List<@Valid PointsClass> classes) {
 
     public static final List<String> COMPUTED = List.of("SESSIONS_ATTENDED", "RESIDENTS_RECEIVED", "CONCERNS_HANDLED",
-            "CONCERNS_SATISFIED", "ACTIVITIES_JOINED");
+            "CONCERNS_SATISFIED", "ACTIVITIES_JOINED", "SUGGESTIONS_SUBMITTED", "SUGGESTIONS_SATISFIED", "VISITS_MADE",
+            "VISIT_RESIDENTS");
 
     @Serdeable
     public record PointsClass(@NotBlank @Size(max = 32) String name,

@@ -294,6 +294,9 @@ class ReceptionStaffController {
             throw ApiException.notFound("联络站");
         }
         access.requireRun(auth, id, "联络站");
+        if (body.channel() == cn.mashang.concern.Channel.VISIT) {
+            throw ApiException.badField("channel", "走访中群众反映的问题由代表在走访记录中登记（POST /api/v1/visits）");
+        }
         Long sessionId = body.sessionId();
         if (sessionId != null) {
             ReceptionSession s = sessions.findById(sessionId).filter(x -> x.stationId() == id)

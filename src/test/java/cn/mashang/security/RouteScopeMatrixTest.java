@@ -67,6 +67,9 @@ class RouteScopeMatrixTest {
             Map.entry("GET /api/v1/admin/calendar/{year}", "the national working-day calendar, the same for every admin"),
             Map.entry("GET /api/v1/me/queue", "the caller's own queue (ConcernLifecycleHttpTest)"),
             Map.entry("GET /api/v1/me/referrals", "a department's own inbox (DepartmentLoopTest)"),
+            Map.entry("GET /api/v1/visits", "the calling deputy's own visits (VisitTest)"),
+            Map.entry("GET /api/v1/suggestions", "the caller's own suggestions: a deputy's, the admin's region's, a "
+                    + "unit's (SuggestionRoadTest#outsideTheirScopeCallersGet404AndOnlyDeputiesDraft)"),
             Map.entry("GET /api/v1/regions/{id}/points-scheme", "scoring rules, no personal data: every deputy may read "
                     + "how they are scored (the scheme is inherited down from the city); writes are scope-checked"));
 
@@ -163,6 +166,10 @@ class RouteScopeMatrixTest {
                 + "/open311-clients", Map.of("name", "矩阵测试客户端")).bearerAuth(Logins.token(client, "jiaokou-admin")), MAP);
         f.put("open311-clients", ((Number) ((Map<?, ?>) o311.get("client")).get("id")).longValue());
         f.put("photoId", 987654321L);
+        // a suggestion 曹红梅 (head of 水头, a deputy) drafted from the 水头 concern
+        f.put("suggestions", ((Number) client.retrieve(HttpRequest.POST("/api/v1/suggestions", Map.of("title", "矩阵建议",
+                "body", "水头的建议", "sessionName", "县届人大会议", "category", "交通", "concernIds", List.of(concernId)))
+                .bearerAuth(head), MAP).get("id")).longValue());
         long row = tx.executeWrite(status -> {
             outbox.enqueue(cn.mashang.notify.Channel.LOG, "default", "matrix", new cn.mashang.notify.NotificationMessage(
                     "矩阵测试", "水头站的通知"), "matrix-" + UUID.randomUUID(), station);

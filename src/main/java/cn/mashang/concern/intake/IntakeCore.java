@@ -55,7 +55,7 @@ public class IntakeCore {
                       @Nullable String contactName, @Nullable String mobile, @Nullable String residentDeviceId) {
     }
 
-    static void requireKey(@Nullable String idemKey) {
+    public static void requireKey(@Nullable String idemKey) {
         if (idemKey == null || !idemKey.matches("[A-Za-z0-9_-]{8,80}")) {
             throw ApiException.badField("Idempotency-Key", "请求头 Idempotency-Key 缺失或格式不正确（8 到 80 位字母数字）");
         }

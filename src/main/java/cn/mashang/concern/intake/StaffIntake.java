@@ -90,8 +90,8 @@ public class StaffIntake {
         IntakeCore.requireKey(idemKey);
         boolean client = actor.type() == ActorType.CLIENT;
         if (client ? req.channel() != Channel.OPEN311
-                : req.channel() != Channel.PHONE && req.channel() != Channel.RECEPTION_DAY) {
-            throw ApiException.badField("channel", "来源应为 PHONE（电话）或 RECEPTION_DAY（接待日当面反映）");
+                : req.channel() != Channel.PHONE && req.channel() != Channel.RECEPTION_DAY && req.channel() != Channel.VISIT) {
+            throw ApiException.badField("channel", "来源应为 PHONE（电话）、RECEPTION_DAY（接待日当面反映）或 VISIT（代表走访）");
         }
         Station station = stations.findById(stationId).filter(Station::active)
                 .orElseThrow(() -> ApiException.notFound("联络站"));
@@ -136,6 +136,7 @@ public class StaffIntake {
         String body = switch (req.channel()) {
             case PHONE -> "联络员电话受理";
             case OPEN311 -> "经 Open311 接口由外部系统提交";
+            case VISIT -> "代表走访时群众当面反映，代表代为登记";
             default -> "接待日当面反映，联络员代为登记";
         };
         String scope = (client ? "client:" : "staff:") + actor.accountId();

@@ -9,6 +9,7 @@ import java.util.List;
 
 /**
  * What the resident sees on the tracking page: status, outcome, the public timeline, photos; mobile only masked.
+ * A concern a deputy carried into a 代表建议 lists it in {@code suggestions}.
  * A merged concern carries the surviving concern's public progress in {@code mergedInto}.
  */
 @Serdeable
@@ -23,7 +24,15 @@ public record TrackView(String trackingNo, String state, String stateLabel, Stri
                         @Nullable Merged mergedInto,
                         @Schema(nullable = false, description = "预计答复时间 / while open: the first-response deadline "
                                 + "before the first answer, then the resolution deadline")
-                        @Nullable OffsetDateTime expectedBy) {
+                        @Nullable OffsetDateTime expectedBy,
+                        @Schema(description = "代表据此提出的建议 / suggestions deputies drafted from this concern")
+                        List<Suggestion> suggestions) {
+
+    /** A deputy's suggestion (代表建议) the concern went into: what the resident may know of it. */
+    @Serdeable
+    public record Suggestion(String title, @Nullable String number, String sessionName, String state,
+                             String stateLabel) {
+    }
 
     @Serdeable
     public record Photo(long id, String url, int width, int height) {

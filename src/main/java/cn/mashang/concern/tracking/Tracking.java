@@ -46,10 +46,11 @@ public class Tracking {
     private final StationRepository stations;
     private final DeputyRepository deputies;
     private final ConcernClosing closing;
+    private final TrackLinks links;
 
     Tracking(ConcernRepository concerns, ConcernEventRepository events, ConcernTimeline timeline,
              ConcernPhotoRepository photos,
-             StationRepository stations, DeputyRepository deputies, ConcernClosing closing) {
+             StationRepository stations, DeputyRepository deputies, ConcernClosing closing, TrackLinks links) {
         this.concerns = concerns;
         this.events = events;
         this.timeline = timeline;
@@ -57,6 +58,7 @@ public class Tracking {
         this.stations = stations;
         this.deputies = deputies;
         this.closing = closing;
+        this.links = links;
     }
 
     /** The concern when the key matches its hash or the device submitted it; else 404. */
@@ -94,7 +96,7 @@ public class Tracking {
                 c.rating() == null ? null : c.rating().name(), c.rating() == null ? null : c.rating().label(),
                 c.ratingComment(), c.state() == ConcernState.RESOLVED && c.mergedIntoId() == null, canAddMessage(c),
                 c.outcome() == null ? null : c.outcome().name(), c.outcome() == null ? null : c.outcome().label(),
-                pics, entries, merged, expectedBy(c));
+                pics, entries, merged, expectedBy(c), links.suggestions(c.id()));
     }
 
     /** When the resident may expect an answer: the first-response deadline until the first reply, then resolution. */
@@ -102,7 +104,7 @@ public class Tracking {
         if (!c.state().isOpen()) {
             return null;
         }
-        Instant due = c.state() == ConcernState.SUBMITTED && c.firstResponseDue() != null ? c.firstResponseDue()
+        Instant due = c.firstResponseAt() == null && c.firstResponseDue() != null ? c.firstResponseDue()
                 : c.resolutionDue();
         return due == null ? null : Times.show(due);
     }
