@@ -28,7 +28,11 @@ class WeChatState {
     }
 
     String issue(String purpose, String deviceId, String subject) {
-        long expiry = Times.now().plus(config.stateTtl()).getEpochSecond();
+        return issue(purpose, deviceId, subject, Times.now().plus(config.stateTtl()));
+    }
+
+    String issue(String purpose, String deviceId, String subject, java.time.Instant until) {
+        long expiry = until.getEpochSecond();
         byte[] nonce = new byte[8];
         random.nextBytes(nonce);
         String head = expiry + "x" + HexFormat.of().formatHex(nonce);
@@ -45,7 +49,7 @@ class WeChatState {
         boolean same = MessageDigest.isEqual(value.substring(cut + 1).getBytes(StandardCharsets.US_ASCII),
                 mac(purpose, deviceId, subject, head).getBytes(StandardCharsets.US_ASCII));
         long expiry = Long.parseLong(head.substring(0, head.indexOf('x')));
-        if (!same || expiry < Times.now().getEpochSecond()) {
+        if (!same || expiry <= Times.now().getEpochSecond()) {
             throw invalid();
         }
     }
