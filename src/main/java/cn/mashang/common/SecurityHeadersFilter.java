@@ -22,10 +22,13 @@ final class SecurityHeadersFilter implements Ordered {
     private final String csp;
 
     SecurityHeadersFilter(@Nullable @Value("${wechat.app-id:}") String weChatAppId,
-                          @Value("${wechat.jssdk-url:https://res.wx.qq.com/open/js/jweixin-1.6.0.js}") String jssdk) {
+                          @Value("${wechat.jssdk-url:`https://res.wx.qq.com/open/js/jweixin-1.6.0.js`}") String jssdk) {
         this.csp = weChatAppId == null || weChatAppId.isBlank() ? CSP
-                : CSP.replace("script-src 'self'", "script-src 'self' " + java.net.URI.create(jssdk).resolve("/").toString()
-                        .replaceAll("/$", ""));
+                : CSP.replace("script-src 'self'", "script-src 'self' " + origin(java.net.URI.create(jssdk)));
+    }
+
+    private static String origin(java.net.URI uri) {
+        return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
     /** Outermost filter: its response filter also sees answers that inner filters (security: 401/403) cut short. */
