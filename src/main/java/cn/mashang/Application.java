@@ -33,6 +33,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
                 @Tag(name = "archive", description = "履职档案 / Deputies' performance archive, points schemes"),
                 @Tag(name = "suggestions", description = "代表建议与走访 / Deputies' suggestions from concerns, their handling, visits"),
                 @Tag(name = "admin", description = "管理 / Accounts, regions, stations, deputies, calendar, SLA rules"),
+                @Tag(name = "wechat", description = "微信公众号 / WeChat sign-in (网页授权), subscription messages, JS-SDK "
+                        + "signature; only when the deployment configures an official account"),
                 @Tag(name = "open311", description = "Open311 GeoReport v2 / Civic-reporting clients; their API keys")})
 @SecurityScheme(name = "bearerAuth", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
         description = """

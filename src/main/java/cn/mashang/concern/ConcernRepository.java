@@ -14,7 +14,8 @@ import java.util.Optional;
 public interface ConcernRepository extends CrudRepository<Concern, Long> {
     Optional<Concern> findByTrackingNo(String trackingNo);
 
-    List<Concern> findByResidentDeviceIdOrderByIdDesc(String residentDeviceId, Pageable pageable);
+    /** The concerns of a resident's devices (one device, or those linked through WeChat), newest first. */
+    List<Concern> findByResidentDeviceIdInOrderByIdDesc(java.util.Collection<String> residentDeviceIds, Pageable pageable);
 
     List<Concern> findByStationIdOrderByIdDesc(Long stationId, Pageable pageable);
 

@@ -13,6 +13,7 @@ import cn.mashang.concern.lifecycle.ConcernLifecycle;
 import cn.mashang.concern.lifecycle.ConcernStateMachine;
 import cn.mashang.concern.photo.ConcernPhoto;
 import cn.mashang.concern.photo.ConcernPhotoRepository;
+import cn.mashang.resident.DeviceLinks;
 import cn.mashang.resident.ResidentTokens;
 import cn.mashang.common.ApiException;
 import cn.mashang.common.Times;
@@ -29,8 +30,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The resident's side after submission: opens a concern with its secret key (or from the device that submitted
@@ -47,10 +50,12 @@ public class Tracking {
     private final DeputyRepository deputies;
     private final ConcernClosing closing;
     private final TrackLinks links;
+    private final List<DeviceLinks> deviceLinks;
 
     Tracking(ConcernRepository concerns, ConcernEventRepository events, ConcernTimeline timeline,
              ConcernPhotoRepository photos,
-             StationRepository stations, DeputyRepository deputies, ConcernClosing closing, TrackLinks links) {
+             StationRepository stations, DeputyRepository deputies, ConcernClosing closing, TrackLinks links, List<DeviceLinks> deviceLinks) {
+        this.deviceLinks = deviceLinks;
         this.concerns = concerns;
         this.events = events;
         this.timeline = timeline;
@@ -70,7 +75,8 @@ public class Tracking {
         boolean byKey = key != null && key.length() <= 64 && MessageDigest.isEqual(
                 ResidentTokens.sha256(key).getBytes(StandardCharsets.US_ASCII),
                 c.trackingKeyHash().getBytes(StandardCharsets.US_ASCII));
-        boolean byDevice = device.isPresent() && device.get().id().equals(c.residentDeviceId());
+        boolean byDevice = device.isPresent() && c.residentDeviceId() != null
+                && (device.get().id().equals(c.residentDeviceId()) || devices(device.get()).contains(c.residentDeviceId()));
         if (!byKey && !byDevice) {
             throw ApiException.notFound(WHAT);
         }
@@ -120,11 +126,19 @@ public class Tracking {
 
     @Transactional(readOnly = true)
     public List<MyConcern> mine(ResidentTokens.Device device) {
-        return concerns.findByResidentDeviceIdOrderByIdDesc(device.id(), Pageable.from(0, 50)).stream()
+        return concerns.findByResidentDeviceIdInOrderByIdDesc(devices(device), Pageable.from(0, 50)).stream()
                 .map(c -> new MyConcern(c.trackingNo(), c.category(), summary(c.content()), c.state().name(),
                         c.stateLabel(), stations.findById(c.stationId()).map(Station::name).orElse(""),
                         Times.show(c.createdAt()), Times.show(c.updatedAt())))
                 .toList();
+    }
+
+    /** This device and the devices linked to it (the same WeChat, {@link DeviceLinks}). */
+    private Set<String> devices(ResidentTokens.Device device) {
+        Set<String> ids = new LinkedHashSet<>();
+        ids.add(device.id());
+        deviceLinks.forEach(l -> ids.addAll(l.linked(device.id())));
+        return ids;
     }
 
     @RetryOnConflict

@@ -1,0 +1,97 @@
+// Inside WeChat's browser only (issue 19): silent sign-in (网页授权 snsapi_base) so 我的反映 follows the resident to
+// any phone on the same WeChat, the one-time subscription button on the tracking page, and wx.config for the JS-SDK.
+// Does nothing outside WeChat or when the deployment has no official account (the /api/v1/wechat routes are 404).
+import { api, el, toast } from './api.js';
+import { ensureResidentToken } from './resident.js';
+
+const inWeChat = /MicroMessenger/i.test(navigator.userAgent);
+const TRIED = 'wechatSignInTried';
+
+function withToken(token, options = {}) {
+  return { auth: false, ...options, headers: { 'X-Resident-Token': token, ...(options.headers || {}) } };
+}
+
+function post(path, token, body) {
+  return api(path, withToken(token, { method: 'POST', body }));
+}
+
+/** Removes WeChat's parameters (code, state, openid, …) from the address bar. */
+function cleanUrl() {
+  history.replaceState(null, '', location.pathname + location.hash);
+}
+
+function trackingNo() {
+  const m = location.pathname.match(/^\/t\/([A-Z]{1,8}-\d{8}-\d{6,9})$/);
+  return m ? m[1] : null;
+}
+
+async function back(token, q) {
+  if (q.has('code') && q.has('state')) {
+    await post('/api/v1/wechat/oauth/bind', token, { code: q.get('code'), state: q.get('state') });
+    cleanUrl();
+    location.reload();
+    return true;
+  }
+  if (q.has('reserved') && q.has('openid') && trackingNo()) {
+    const answer = await post('/api/v1/wechat/subscriptions/confirm', token, {
+      trackingNo: trackingNo(), openid: q.get('openid'), templateId: q.get('template_id'),
+      action: q.get('action'), scene: Number(q.get('scene')), reserved: q.get('reserved'),
+    });
+    cleanUrl();
+    toast(answer.messagesLeft > 0 ? '已订阅：有进展时微信通知您' : '未订阅');
+  }
+  return false;
+}
+
+function subscribeButton(token, status) {
+  const slot = document.getElementById('wechat-slot');
+  if (!slot || !status.subscribeAvailable || !trackingNo()) return;
+  const button = el('button', { class: 'btn', type: 'button', text: status.messagesLeft > 0 ? '已订阅微信通知（再次订阅）' : '有进展时微信通知我' });
+  button.addEventListener('click', async () => {
+    const answer = await post('/api/v1/wechat/subscriptions/start', token, { trackingNo: trackingNo(), returnPath: location.pathname });
+    location.href = answer.authorizeUrl;
+  });
+  slot.replaceChildren(button);
+}
+
+/** Loads the JS-SDK from WeChat and calls wx.config; resolves with window.wx (or null). */
+async function jssdk() {
+  const c = await api('/api/v1/wechat/jssdk-config?url=' + encodeURIComponent(location.href.split('#')[0]), { auth: false });
+  await new Promise((resolve, reject) => {
+    const s = document.createElement('script');
+    s.src = c.jssdkUrl;
+    s.onload = resolve;
+    s.onerror = reject;
+    document.head.appendChild(s);
+  });
+  return new Promise((resolve) => {
+    window.wx.config({ debug: false, appId: c.appId, timestamp: c.timestamp, nonceStr: c.nonceStr, signature: c.signature,
+      jsApiList: ['chooseImage', 'getLocation'] });
+    window.wx.ready(() => resolve(window.wx));
+    window.wx.error(() => resolve(null));
+  });
+}
+
+async function init() {
+  if (!inWeChat) return null;
+  try {
+    const token = await ensureResidentToken();
+    const q = new URLSearchParams(location.search);
+    if (await back(token, q)) return null;
+    const no = trackingNo();
+    const status = await api('/api/v1/wechat/status' + (no ? '?trackingNo=' + encodeURIComponent(no) : ''), withToken(token));
+    if (!status.bound && !sessionStorage.getItem(TRIED)) {
+      sessionStorage.setItem(TRIED, '1');
+      const answer = await post('/api/v1/wechat/oauth/start', token, { returnPath: location.pathname });
+      location.replace(answer.authorizeUrl);
+      return null;
+    }
+    subscribeButton(token, status);
+    return await jssdk();
+  } catch (e) {
+    return null; // 404: no official account configured; anything else: the page works without WeChat
+  }
+}
+
+/** Resolves with the configured `wx` inside WeChat (for chooseImage / getLocation), else null. */
+export const wechatReady = init();
