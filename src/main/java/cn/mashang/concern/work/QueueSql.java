@@ -97,6 +97,10 @@ final class QueueSql {
                     .encodeToString((at.toEpochMilli() + ":" + id).getBytes(StandardCharsets.US_ASCII));
         }
 
+        static Cursor parseOrNull(@io.micronaut.core.annotation.Nullable String s) {
+            return s == null || s.isBlank() ? null : parse(s);
+        }
+
         static Cursor parse(String s) {
             try {
                 String[] p = new String(Base64.getUrlDecoder().decode(s), StandardCharsets.US_ASCII).split(":");
