@@ -133,7 +133,10 @@ class ConcernSearch {
         }
         if (f.region() != null) {
             String p = path("SELECT path FROM region WHERE id = ?", f.region());
-            filters.and("c.region_id IN (SELECT id FROM region WHERE path LIKE ?)", p == null ? "-" : p + "%");
+            if (p == null || stations.stream().noneMatch(s -> pathOf(s).startsWith(p))) {
+                throw ApiException.notFound("地区"); // a region none of the caller's stations lies in
+            }
+            filters.and("c.region_id IN (SELECT id FROM region WHERE path LIKE ?)", p + "%");
         }
         if (me.role() == Role.DEPUTY) {
             filters.and("(c.assignee_deputy_id = ? OR c.deputy_id = ? OR (c.assignee_deputy_id IS NULL AND c.deputy_id IS NULL))",
@@ -197,6 +200,11 @@ class ConcernSearch {
                 return rs.next() ? rs.getString(1) : null;
             }
         });
+    }
+
+    private String pathOf(long station) {
+        String p = path("SELECT r.path FROM station s JOIN region r ON r.id = s.region_id WHERE s.id = ?", station);
+        return p == null ? "" : p;
     }
 
     private List<Long> longs(String pathPrefix) {
