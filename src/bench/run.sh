@@ -18,6 +18,7 @@
 #   --scale-out          after the main table: landing and submission with 1, 2, 3 replicas + ScaleOutCheck
 #   --skip-build         reuse target/ (jar and test classes)
 #   --dash-calls N       in-process dashboard calls per kind after the HTTP runs (DashBench; default 300, 0 = skip)
+#   SEARCH_CALLS=N       (environment) in-process searches per scope (SearchBench; default 270, 0 = skip)
 #   --jfr                record a JFR profile of replica 1 during the submission run (target/bench/submit.jfr)
 #   --buffer-pool-mb N   SET GLOBAL innodb_buffer_pool_size first (default: raised to 2048 when the city has
 #                        >= 500,000 concerns and the server has less than 1024 MB; 0 = leave the server alone).
@@ -49,7 +50,7 @@ while [ $# -gt 0 ]; do
     --jfr) JFR=1 ;;
     --dash-calls) DASH_CALLS=$2; shift ;;
     --buffer-pool-mb) BUFFER_POOL_MB=$2; shift ;;
-    -h|--help) sed -n "2,26p" "$0"; exit 0 ;;
+    -h|--help) sed -n "2,27p" "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -129,7 +130,7 @@ if [ ! -f "$CITY/rollup-seconds" ]; then
 fi
 # remove rows left by an earlier benchmark run (submissions, the insert ceiling) so every run starts alike
 NCODES=$(sed -n 's/^codes=//p' "$CITY/city.properties")
-sql "$DB" -e "SET foreign_key_checks=0; DELETE FROM concern_event WHERE concern_id > $CONCERNS; DELETE FROM concern WHERE id > $CONCERNS;
+sql "$DB" -e "SET foreign_key_checks=0; DELETE FROM concern_event WHERE concern_id > $CONCERNS; DELETE FROM concern_term WHERE concern_id > $CONCERNS; DELETE FROM concern WHERE id > $CONCERNS;
   DELETE FROM idempotency_record; DELETE FROM notification_outbox; DELETE FROM code_revocation; DELETE FROM code_scan_day;
   DELETE FROM contact_code WHERE id > $NCODES; UPDATE contact_code SET active=TRUE, revoked_at=NULL WHERE active=FALSE;
   UPDATE staff_account SET token_version=0"
@@ -260,7 +261,7 @@ if [ "$(java_major "$JAVA")" -ge 25 ] && [ "${AOT:-1}" = 1 ]; then
     env BENCH_DIR="$BENCH_DIR" CODES="$CITY/codes.txt" wrk -t1 -c4 -d3s -s "$BENCH_DIR/submit.lua" http://127.0.0.1:8081 >/dev/null 2>&1 || true
     login admin >/dev/null || true
     stop_apps
-    sql "$DB" -e "SET foreign_key_checks=0; DELETE FROM concern_event WHERE concern_id > $CONCERNS; DELETE FROM concern WHERE id > $CONCERNS; DELETE FROM idempotency_record; DELETE FROM notification_outbox"
+    sql "$DB" -e "SET foreign_key_checks=0; DELETE FROM concern_event WHERE concern_id > $CONCERNS; DELETE FROM concern_term WHERE concern_id > $CONCERNS; DELETE FROM concern WHERE id > $CONCERNS; DELETE FROM idempotency_record; DELETE FROM notification_outbox"
   fi
   [ -f "$AOT_FILE" ] && EXTRA_OPTS="-XX:AOTCache=$AOT_FILE"
 fi
@@ -347,6 +348,16 @@ if [ "$DASH_CALLS" != 0 ]; then
     2>/dev/null | grep ' n=' | tee "$OUT/dashbench.txt" >&2 || true
 fi
 
+# search in-process (SearchBench): indexes the bulk-loaded concerns first (once per city), then county and station scope
+if [ "${SEARCH_CALLS:-270}" != 0 ]; then
+  log "search in-process (SearchBench, ${SEARCH_CALLS:-270} calls per scope)"
+  runner -Dbench.user="$DB_USER" -Dbench.password="$DB_PASSWORD" cn.mashang.concern.work.SearchBench "$JDBC" "${SEARCH_CALLS:-270}" \
+    2>/dev/null | grep -E '^(RESULT|  |search index)' | tee "$OUT/searchbench.txt" >&2 || true
+  for s_ in county station; do
+    line=$(grep "^RESULT search_$s_ " "$OUT/searchbench.txt" || true); R[search_$s_]=${line#RESULT }
+  done
+fi
+
 # pool sweep: submission rps per Hikari pool size (one replica)
 declare -A SWEEP
 for ps_ in $POOL_SWEEP; do
@@ -431,6 +442,8 @@ for k in landing_c4:"scan landing /s/{code}":20 submit_c4:"submission":50 queue_
   IFS=: read -r name label bound <<< "$k"
   [ -n "${R[$name]:-}" ] && row "light load (-c4): $label" "$(field "$name" rps)" "$(field "$name" p50)" "$(field "$name" p99)" "$(errs "$name")" "p99 <$bound ms: $(pf "$(lt "$(field "$name" p99)" "$bound")")"
 done
+[ -n "${R[search_county]:-}" ] && row "search GET /api/v1/concerns?q= county admin (in-process, query mix)" "" "$(field search_county p50)" "$(field search_county p99)" "" "p99 <200 ms: $(pf "$(lt "$(field search_county p99)" 200)")"
+[ -n "${R[search_station]:-}" ] && row "search GET /api/v1/concerns?q= station head (in-process, query mix)" "" "$(field search_station p50)" "$(field search_station p99)" "" "p99 <50 ms: $(pf "$(lt "$(field search_station p99)" 50)")"
 row "startup: process start → first 200${EXTRA_OPTS:+ (JDK AOT cache)}" "" "" "" "" "$STARTUP_MS ms (≤2000 ms: $(pf "$(lt "$STARTUP_MS" 2001)"))"
 [ -n "$NOAOT_STARTUP_MS" ] && row "startup without AOT cache (training start, info)" "" "" "" "" "$NOAOT_STARTUP_MS ms"
 row "resident memory (max RSS under load)" "" "" "" "" "$((RSS_KB / 1024)) MB (≤384 MB: $(pf "$(lt "$RSS_KB" $((384 * 1024 + 1)))"))"

@@ -66,6 +66,8 @@ class RouteScopeMatrixTest {
             Map.entry("GET /api/v1/admin/sla-rules", "the admin's own region's rules and the city-wide ones (SlaAdminScopeTest)"),
             Map.entry("GET /api/v1/admin/calendar/{year}", "the national working-day calendar, the same for every admin"),
             Map.entry("GET /api/v1/me/queue", "the caller's own queue (ConcernLifecycleHttpTest)"),
+            Map.entry("GET /api/v1/concerns", "search lists only the caller's own scope; a foreign station= or region= "
+                    + "answers 404 (ConcernSearchTest#nobodyFindsAConcernOutsideTheirScopeAndTheRegionAdminsAboveDo, ScopeMatrixTest)"),
             Map.entry("GET /api/v1/me/referrals", "a department's own inbox (DepartmentLoopTest)"),
             Map.entry("GET /api/v1/visits", "the calling deputy's own visits (VisitTest)"),
             Map.entry("GET /api/v1/suggestions", "the caller's own suggestions: a deputy's, the admin's region's, a "

@@ -132,10 +132,7 @@ public class ConcernQueues {
     }
 
     private Page run(QueueSql.Query q, Filter f) {
-        int size = f.size() == null ? DEFAULT_SIZE : f.size();
-        if (size < 1 || size > MAX_SIZE) {
-            throw ApiException.badField("size", "应在 1 到 " + MAX_SIZE + " 之间");
-        }
+        int size = size(f.size());
         boolean oldest = "oldest".equals(f.order());
         if (f.order() != null && !oldest && !"newest".equals(f.order())) {
             throw ApiException.badField("order", "应为 newest 或 oldest");
@@ -156,16 +153,40 @@ public class ConcernQueues {
         if (q.states != null && q.states.isEmpty()) {
             return new Page(List.of(), null);
         }
+        return collect((after, limit) -> {
+            QueueSql.Sql page = base.copy();
+            if (after != null) {
+                page.and(oldest ? "(created_at > ? OR (created_at = ? AND id > ?))" : "(created_at < ? OR (created_at = ? AND id < ?))",
+                        Timestamp.from(after.at()), Timestamp.from(after.at()), after.id());
+            }
+            return select(page, q, oldest, limit);
+        }, cursor, size, onlyOverdue, now);
+    }
+
+    /** The rows after a position, in the page's order, at most {@code limit} (a queue's or the search's SQL). */
+    interface Rows {
+        List<Concern> after(@Nullable KeysetCursor cursor, int limit);
+    }
+
+    static int size(@Nullable Integer size) {
+        int s = size == null ? DEFAULT_SIZE : size;
+        if (s < 1 || s > MAX_SIZE) {
+            throw ApiException.badField("size", "应在 1 到 " + MAX_SIZE + " 之间");
+        }
+        return s;
+    }
+
+    /**
+     * A page of {@code size} items after {@code cursor}. The SQL's overdue condition ({@link Overdue#SQL}) lets
+     * through rows whose deadlines are not stored yet; {@link Overdue#any} decides those, so an overdue page reads
+     * further batches (at most {@value #OVERDUE_ROUNDS}) until it is full.
+     */
+    Page collect(Rows rows, @Nullable KeysetCursor cursor, int size, boolean onlyOverdue, Instant now) {
         List<Concern> found = new ArrayList<>();
         boolean more = false;
         int fetch = size + 1;
         for (int round = 0; round < OVERDUE_ROUNDS; round++) {
-            QueueSql.Sql page = base.copy();
-            if (cursor != null) {
-                page.and(oldest ? "(created_at > ? OR (created_at = ? AND id > ?))" : "(created_at < ? OR (created_at = ? AND id < ?))",
-                        Timestamp.from(cursor.at()), Timestamp.from(cursor.at()), cursor.id());
-            }
-            List<Concern> batch = select(page, q, oldest, fetch);
+            List<Concern> batch = rows.after(cursor, fetch);
             int i = 0;
             for (; i < batch.size() && found.size() < size; i++) {
                 Concern c = batch.get(i);
@@ -206,7 +227,7 @@ public class ConcernQueues {
         }
     }
 
-    private List<QueueItem> items(List<Concern> list, Instant now) {
+    List<QueueItem> items(List<Concern> list, Instant now) {
         Map<Long, String> stationNames = new HashMap<>();
         Set<Long> ids = new HashSet<>();
         for (Concern c : list) {

@@ -1,0 +1,231 @@
+package cn.mashang.concern.work;
+
+import cn.mashang.auth.Role;
+import cn.mashang.auth.Scopes;
+import cn.mashang.auth.StaffScope;
+import cn.mashang.common.ApiException;
+import cn.mashang.common.Times;
+import cn.mashang.concern.Concern;
+import cn.mashang.concern.ConcernState;
+import cn.mashang.concern.Overdue;
+import cn.mashang.concern.search.Bigrams;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Staff search {@code GET /api/v1/concerns}, scoped like the queues ({@link Scopes}): a deputy the concerns of their
+ * stations addressed or assigned to them or to nobody; a liaison or head their station; a department the concerns
+ * referred to it; an admin their region and below. {@code q} is a tracking number (exact) or words, each of which
+ * must occur in the content, address, category or a reply text ({@link SearchSql}); keyset-paged with the queues'
+ * cursor, newest first.
+ */
+@Singleton
+class ConcernSearch {
+    /** A tracking number: PREFIX-yyyymmdd-n ({@link cn.mashang.concern.intake.TrackingNumbers}). */
+    static final Pattern TRACKING_NO = Pattern.compile("[A-Za-z]{1,8}-\\d{8}-\\d{4,}");
+    /** Terms whose frequency is read to pick the driver, and the cap of that count. */
+    private static final int MAX_TERMS = 6;
+    private static final int COUNT_CAP = 5000;
+
+    private final JdbcOperations jdbc;
+    private final Scopes scopes;
+    private final ConcernQueues queues;
+
+    ConcernSearch(JdbcOperations jdbc, Scopes scopes, ConcernQueues queues) {
+        this.jdbc = jdbc;
+        this.scopes = scopes;
+        this.queues = queues;
+    }
+
+    record Filter(@Nullable String q, @Nullable String state, @Nullable Long station, @Nullable Long region,
+                  @Nullable Long department, @Nullable LocalDate from, @Nullable LocalDate to,
+                  @Nullable Boolean overdue, @Nullable String cursor, @Nullable Integer size) {
+    }
+
+    @Transactional(readOnly = true)
+    public ConcernQueues.Page search(Authentication auth, Filter f) {
+        StaffScope me = scopes.of(auth);
+        int size = ConcernQueues.size(f.size());
+        QueueSql.Sql filters = new QueueSql.Sql();
+        SearchSql.Units units = units(auth, me, f, filters);
+        Set<ConcernState> states = ConcernQueues.states(f.state(), false);
+        if (states != null) {
+            filters.and("c.state IN " + ConcernState.sql(states));
+        }
+        if (f.department() != null) {
+            filters.and("c.department_id = ?", f.department());
+        }
+        Instant now = Times.now();
+        boolean onlyOverdue = Boolean.TRUE.equals(f.overdue());
+        if (onlyOverdue) {
+            Timestamp n = Timestamp.from(now);
+            filters.and(Overdue.SQL, n, n, n, n);
+        }
+        Instant from = f.from() == null ? null : f.from().atStartOfDay(Times.ZONE).toInstant();
+        Instant to = f.to() == null ? null : f.to().plusDays(1).atStartOfDay(Times.ZONE).toInstant();
+        String q = f.q() == null ? "" : f.q().strip();
+        if (q.length() > 100) {
+            throw ApiException.badField("q", "最多 100 个字");
+        }
+        if (TRACKING_NO.matcher(q).matches()) {
+            filters.and("c.tracking_no = ?", q.toUpperCase(Locale.ROOT));
+            q = "";
+        }
+        List<String> words = Bigrams.words(q);
+        SearchSql.verify(filters, words);
+        List<String> terms = rarestFirst(Bigrams.of(words.toArray(String[]::new)));
+        if ((states != null && states.isEmpty()) || units.ids().isEmpty() || (!terms.isEmpty() && terms.get(0) == null)) {
+            return new ConcernQueues.Page(List.of(), null);
+        }
+        String driver = terms.isEmpty() ? null : terms.get(0);
+        List<String> also = terms.size() > 1 ? terms.subList(1, Math.min(3, terms.size())) : List.of();
+        ConcernQueues.Page page = queues.collect((after, limit) -> {
+            List<Object> args = new ArrayList<>();
+            String sql = SearchSql.page(units, driver, also, filters, from, to, after, limit, args);
+            return select(sql, args);
+        }, cn.mashang.common.KeysetCursor.of(f.cursor()), size, onlyOverdue, now);
+        return me.role() == Role.DEPARTMENT ? withoutContact(page) : page;
+    }
+
+    /** The caller's units (stations or regions), narrowed by station= and region=; extra conditions into filters. */
+    private SearchSql.Units units(Authentication auth, StaffScope me, Filter f, QueueSql.Sql filters) {
+        if (me.role() == Role.ADMIN || me.role() == Role.DEPARTMENT) {
+            String path = me.role() == Role.ADMIN ? path("SELECT path FROM region WHERE id = ?", me.regionId())
+                    : path("SELECT r.path FROM department d JOIN region r ON r.id = d.region_id WHERE d.id = ?", me.departmentId());
+            if (me.role() == Role.DEPARTMENT) {
+                filters.and("c.id IN (SELECT concern_id FROM referral WHERE department_id = ?)", me.departmentId());
+                if (f.station() != null) {
+                    filters.and("c.station_id = ?", f.station());
+                }
+            } else if (f.station() != null) {
+                scopes.requireSeeStation(auth, f.station(), "联络站");
+                return new SearchSql.Units("station_id", List.of(f.station()));
+            }
+            if (f.region() != null) {
+                String narrower = path("SELECT path FROM region WHERE id = ?", f.region());
+                if (narrower == null || path == null || !narrower.startsWith(path)) {
+                    throw ApiException.notFound("地区");
+                }
+                path = narrower;
+            }
+            return new SearchSql.Units("region_id", path == null ? List.of() : longs(path + "%"));
+        }
+        List<Long> stations = new ArrayList<>(me.stationIds());
+        if (f.station() != null) {
+            scopes.requireSeeStation(auth, f.station(), "联络站");
+            stations = List.of(f.station());
+        }
+        if (f.region() != null) {
+            String p = path("SELECT path FROM region WHERE id = ?", f.region());
+            if (p == null || stations.stream().noneMatch(s -> pathOf(s).startsWith(p))) {
+                throw ApiException.notFound("地区"); // a region none of the caller's stations lies in
+            }
+            filters.and("c.region_id IN (SELECT id FROM region WHERE path LIKE ?)", p + "%");
+        }
+        if (me.role() == Role.DEPUTY) {
+            filters.and("(c.assignee_deputy_id = ? OR c.deputy_id = ? OR (c.assignee_deputy_id IS NULL AND c.deputy_id IS NULL))",
+                    me.deputyId(), me.deputyId());
+        }
+        return new SearchSql.Units("station_id", stations);
+    }
+
+    /**
+     * The terms to walk, rarest first by a capped count (at most {@value #MAX_TERMS} read, spread over q); a list
+     * starting with null when a term occurs nowhere (no concern can match).
+     */
+    private List<String> rarestFirst(Set<String> all) {
+        List<String> terms = new ArrayList<>(all);
+        if (terms.size() > MAX_TERMS) {
+            List<String> spread = new ArrayList<>();
+            for (int i = 0; i < MAX_TERMS; i++) {
+                spread.add(terms.get(i * (terms.size() - 1) / (MAX_TERMS - 1)));
+            }
+            terms = spread;
+        }
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String t : terms) {
+            long n = jdbc.prepareStatement("SELECT COUNT(*) FROM (SELECT 1 FROM concern_term WHERE term = ? LIMIT "
+                    + COUNT_CAP + ") x", ps -> {
+                ps.setString(1, t);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            });
+            if (n == 0) {
+                List<String> none = new ArrayList<>();
+                none.add(null);
+                return none;
+            }
+            counts.put(t, n);
+        }
+        return counts.entrySet().stream().sorted(Map.Entry.comparingByValue(Comparator.naturalOrder()))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    private List<Concern> select(String sql, List<Object> args) {
+        return jdbc.prepareStatement(sql, ps -> {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            try (var rs = ps.executeQuery()) {
+                return jdbc.entityStream(rs, Concern.class).toList();
+            }
+        });
+    }
+
+    private @Nullable String path(String sql, @Nullable Long id) {
+        if (id == null) {
+            return null;
+        }
+        return jdbc.prepareStatement(sql, ps -> {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        });
+    }
+
+    private String pathOf(long station) {
+        String p = path("SELECT r.path FROM station s JOIN region r ON r.id = s.region_id WHERE s.id = ?", station);
+        return p == null ? "" : p;
+    }
+
+    private List<Long> longs(String pathPrefix) {
+        return jdbc.prepareStatement("SELECT id FROM region WHERE path LIKE ? ORDER BY id", ps -> {
+            ps.setString(1, pathPrefix);
+            List<Long> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** A department sees the resident's contact only through its referral view, when shared. */
+    private static ConcernQueues.Page withoutContact(ConcernQueues.Page p) {
+        return new ConcernQueues.Page(p.items().stream().map(i -> new QueueItem(i.id(), i.trackingNo(), i.state(),
+                i.stateLabel(), i.channel(), i.category(), i.summary(), i.stationId(), i.stationName(), i.deputyId(),
+                i.deputyName(), i.assigneeDeputyId(), i.assigneeName(), null, null, i.overdue(),
+                i.departmentDeadline(), i.reopenCount(), i.meTooCount(), i.createdAt(), i.updatedAt(), i.version()))
+                .toList(), p.nextCursor());
+    }
+}
