@@ -45,10 +45,11 @@ public class Tracking {
     private final StationRepository stations;
     private final DeputyRepository deputies;
     private final ConcernClosing closing;
+    private final ResidentTokens tokens;
 
     Tracking(ConcernRepository concerns, ConcernEventRepository events, ConcernTimeline timeline,
              ConcernPhotoRepository photos,
-             StationRepository stations, DeputyRepository deputies, ConcernClosing closing) {
+             StationRepository stations, DeputyRepository deputies, ConcernClosing closing, ResidentTokens tokens) {
         this.concerns = concerns;
         this.events = events;
         this.timeline = timeline;
@@ -56,9 +57,13 @@ public class Tracking {
         this.stations = stations;
         this.deputies = deputies;
         this.closing = closing;
+        this.tokens = tokens;
     }
 
-    /** The concern when the key matches its hash or the device submitted it; else 404. */
+    /**
+     * The concern when the key matches its hash (or is a message/recovery link key, {@link ResidentTokens#linkKey})
+     * or the device submitted it; else 404.
+     */
     public Concern open(String trackingNo, @Nullable String key, Optional<ResidentTokens.Device> device) {
         if (trackingNo == null || !trackingNo.matches("[A-Z]{1,8}-\\d{8}-\\d{6,9}")) {
             throw ApiException.notFound(WHAT);
@@ -67,8 +72,9 @@ public class Tracking {
         boolean byKey = key != null && key.length() <= 64 && MessageDigest.isEqual(
                 ResidentTokens.sha256(key).getBytes(StandardCharsets.US_ASCII),
                 c.trackingKeyHash().getBytes(StandardCharsets.US_ASCII));
+        boolean byLink = !byKey && tokens.opensLink(trackingNo, key, Times.now());
         boolean byDevice = device.isPresent() && device.get().id().equals(c.residentDeviceId());
-        if (!byKey && !byDevice) {
+        if (!byKey && !byLink && !byDevice) {
             throw ApiException.notFound(WHAT);
         }
         return c;
