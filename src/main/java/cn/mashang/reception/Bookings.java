@@ -5,6 +5,7 @@ import cn.mashang.common.Times;
 import cn.mashang.resident.PiiCrypto;
 import cn.mashang.resident.RateLimits;
 import cn.mashang.resident.ResidentTokens;
+import cn.mashang.resident.message.BookingMessages;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -31,10 +32,12 @@ class Bookings {
     private final RateLimits limits;
     private final ReceptionConfig config;
     private final SessionPlanner planner;
+    private final BookingMessages messages;
     private final SecureRandom random = new SecureRandom();
 
     Bookings(ReceptionRepositories.Sessions sessions, ReceptionRepositories.Bookings bookings, PiiCrypto crypto,
-             ResidentTokens tokens, RateLimits limits, ReceptionConfig config, SessionPlanner planner) {
+             ResidentTokens tokens, RateLimits limits, ReceptionConfig config, SessionPlanner planner,
+             BookingMessages messages) {
         this.sessions = sessions;
         this.bookings = bookings;
         this.crypto = crypto;
@@ -42,6 +45,7 @@ class Bookings {
         this.limits = limits;
         this.config = config;
         this.planner = planner;
+        this.messages = messages;
     }
 
     record Result(Booking booking, ReceptionSession session, boolean created, String issuedToken) {
@@ -94,13 +98,52 @@ class Bookings {
         if (sessions.takeSeat(s.id(), now) == 0) {
             throw new ApiException(HttpStatus.CONFLICT, "名额已满", "本场接待的预约名额已满，欢迎直接到站或选择其他场次");
         }
+        Booking b;
         try {
-            return bookings.save(new Booking(null, s.id(), newCode(), name, crypto.encrypt(mobile), PiiCrypto.mask(mobile),
+            b = bookings.save(new Booking(null, s.id(), newCode(), name, crypto.encrypt(mobile), PiiCrypto.mask(mobile),
                     mobileHash, name != null || mobile != null ? now : null, deviceId, Booking.Status.BOOKED, null, null,
                     now));
         } catch (RuntimeException e) {
             // a concurrent second booking of the same person (unique keys): the transaction is rolled back
             throw ApiException.conflict("您已预约本场接待");
+        }
+        messages.tell(b.id(), b.bookingCode(), s.id(), s.stationId(), s.startsAt(), BookingMessages.Event.CONFIRMED);
+        return b;
+    }
+
+    /**
+     * The resident cancels their booking: only from the device that booked it (404 otherwise, a code is read aloud),
+     * only before the session starts; the seat is freed. Idempotent: a cancelled booking answers as it is.
+     */
+    @Transactional
+    public Booking cancel(String code, Optional<ResidentTokens.Device> device) {
+        Booking b = bookings.findByBookingCode(code.strip().toUpperCase())
+                .filter(x -> device.isPresent() && device.get().id().equals(x.deviceId()))
+                .orElseThrow(() -> ApiException.notFound("预约"));
+        if (b.status() == Booking.Status.CANCELLED) {
+            return b;
+        }
+        ReceptionSession s = sessions.findById(b.sessionId()).orElseThrow();
+        Instant now = planner.now();
+        if (b.status() != Booking.Status.BOOKED || !s.startsAt().isAfter(now)) {
+            throw ApiException.conflict("已签到或接待已开始的预约不能取消");
+        }
+        if (bookings.cancel(b.id()) == 1) {
+            sessions.releaseSeat(s.id(), now);
+            messages.tell(b.id(), b.bookingCode(), s.id(), s.stationId(), s.startsAt(), BookingMessages.Event.CANCELLED);
+        }
+        return bookings.findById(b.id()).orElseThrow();
+    }
+
+    /** Cancels a session and tells each of its open bookings, in one transaction. */
+    @Transactional
+    public void cancelSession(ReceptionSession s) {
+        sessions.cancel(s.id(), planner.now());
+        for (Booking b : bookings.findBySessionIdOrderById(s.id())) {
+            if (b.status() == Booking.Status.BOOKED) {
+                messages.tell(b.id(), b.bookingCode(), s.id(), s.stationId(), s.startsAt(),
+                        BookingMessages.Event.SESSION_CANCELLED);
+            }
         }
     }
 

@@ -143,6 +143,18 @@ class ReceptionPublicController {
                 s.place(), planner.station(s.stationId()).name(), null, null);
     }
 
+    /** The resident cancels their booking from the device that made it; the seat is freed and a message sent. */
+    @Operation(operationId = "cancelBooking", summary = "取消预约 / Cancel one's booking (from the device that booked)")
+    @Conflicts
+    @Post("/bookings/{code}/cancel")
+    ReceptionDtos.BookingAnswer cancelBooking(String code,
+                                              @ResidentToken @Header(TOKEN_HEADER) @Nullable String token) {
+        Booking b = bookings.cancel(code, tokens.verify(token, Times.now()));
+        ReceptionSession s = sessions.findById(b.sessionId()).orElseThrow();
+        return new ReceptionDtos.BookingAnswer(b.bookingCode(), s.id(), b.status().name(), Times.show(s.startsAt()),
+                s.place(), planner.station(s.stationId()).name(), b.mobileMasked(), null);
+    }
+
     /** The booking code as a QR image, for the liaison's scanner at check-in. */
     @Operation(operationId = "getBookingQr", summary = "预约二维码 / The booking code as an SVG QR image")
     @Get("/bookings/{code}/qr.svg")

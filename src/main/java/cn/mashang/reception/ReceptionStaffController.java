@@ -143,7 +143,7 @@ class ReceptionStaffController {
     @Post("/sessions/{id}/cancel")
     ReceptionDtos.SessionView cancel(long id, Authentication auth) {
         ReceptionSession s = run(id, auth);
-        sessions.cancel(s.id(), planner.now());
+        bookings.cancelSession(s);
         return visits.views(List.of(sessions.findById(id).orElseThrow()), true).get(0);
     }
 

@@ -1,6 +1,7 @@
 package cn.mashang.resident;
 
 import cn.mashang.concern.intake.IntakeConfig;
+import cn.mashang.resident.recovery.RecoveryConfig;
 import cn.mashang.common.ApiException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -22,15 +23,17 @@ import java.util.Map;
  */
 @Singleton
 public class RateLimits {
-    public enum Kind { SUBMIT_DEVICE, SUBMIT_ADDRESS, UPLOAD, MESSAGE }
+    public enum Kind { SUBMIT_DEVICE, SUBMIT_ADDRESS, UPLOAD, MESSAGE, CODE_NUMBER, CODE_ADDRESS }
 
     private final IntakeConfig config;
+    private final RecoveryConfig recovery;
     private final @Nullable SharedBuckets shared;
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
             .maximumSize(200_000).expireAfterAccess(Duration.ofHours(2)).build();
 
-    RateLimits(IntakeConfig config, @Nullable SharedBuckets shared) {
+    RateLimits(IntakeConfig config, RecoveryConfig recovery, @Nullable SharedBuckets shared) {
         this.config = config;
+        this.recovery = recovery;
         this.shared = shared;
     }
 
@@ -65,6 +68,8 @@ public class RateLimits {
             case SUBMIT_DEVICE -> { limit = config.deviceSubmitLimit(); period = config.deviceSubmitPeriod(); }
             case SUBMIT_ADDRESS -> { limit = config.addressSubmitLimit(); period = config.addressSubmitPeriod(); }
             case UPLOAD -> { limit = config.uploadLimit(); period = config.uploadPeriod(); }
+            case CODE_NUMBER -> { limit = recovery.numberLimit(); period = recovery.numberPeriod(); }
+            case CODE_ADDRESS -> { limit = recovery.addressLimit(); period = recovery.addressPeriod(); }
             default -> { limit = config.messageLimit(); period = config.messagePeriod(); }
         }
         return Bandwidth.builder().capacity(limit).refillIntervally(limit, period).build();

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ResidentTokensTest {
-    private final ResidentTokens tokens = new ResidentTokens("", Duration.ofDays(730), PiiCrypto.DEV_KEY);
+    private final ResidentTokens tokens = new ResidentTokens("", Duration.ofDays(730), PiiCrypto.DEV_KEY, Duration.ofDays(30), Duration.ofDays(1));
     private final Instant now = Instant.parse("2026-11-22T08:00:00Z");
 
     @Test
@@ -29,7 +29,7 @@ class ResidentTokensTest {
         String token = tokens.issue(tokens.newSubject(), now);
         assertTrue(tokens.verify(token.substring(0, token.length() - 2) + "AA", now).isEmpty());
         assertTrue(tokens.verify(token, now.plus(Duration.ofDays(731))).isEmpty());
-        var other = new ResidentTokens("another-secret-of-another-deployment", Duration.ofDays(730), PiiCrypto.DEV_KEY);
+        var other = new ResidentTokens("another-secret-of-another-deployment", Duration.ofDays(730), PiiCrypto.DEV_KEY, Duration.ofDays(30), Duration.ofDays(1));
         assertTrue(other.verify(token, now).isEmpty());
         assertTrue(tokens.verify("eyJhbGciOiJIUzI1NiJ9.e30.x", now).isEmpty());
     }

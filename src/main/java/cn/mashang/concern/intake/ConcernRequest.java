@@ -13,7 +13,7 @@ import java.util.List;
 /** A resident's submission (POST /api/v1/concerns). */
 @Schema(example = """
         {"code": "zhan222222", "category": "生活环境", "content": "小区东门的路灯坏了两周，晚上很黑。", "address": "东门", \
-        "contactName": "张三", "mobile": "13800000099", "photoIds": [], "consent": true}""")
+        "contactName": "张三", "mobile": "13800000099", "photoIds": [], "consent": true, "notifyMe": true}""")
 @Serdeable
 @Introspected
 public record ConcernRequest(
@@ -24,5 +24,7 @@ public record ConcernRequest(
         @Nullable @Size(max = 32, message = "姓名不能超过 32 字") String contactName,
         @Nullable @Pattern(regexp = "^1[3-9]\\d{9}$", message = "请填写 11 位手机号码") String mobile,
         @Nullable @Size(max = 20, message = "图片过多") List<@NotBlank @Size(max = 48) String> photoIds,
-        @Nullable Boolean consent) {
+        @Nullable Boolean consent,
+        @Schema(description = "有进展时通知我：短信发到所留手机号 / opt in to progress messages (needs mobile)")
+        @Nullable Boolean notifyMe) {
 }

@@ -11,6 +11,8 @@ import cn.mashang.concern.photo.ConcernPhotoRepository;
 import cn.mashang.resident.PiiCrypto;
 import cn.mashang.resident.RateLimits;
 import cn.mashang.resident.ResidentTokens;
+import cn.mashang.resident.message.ResidentContacts;
+import cn.mashang.resident.message.Subscriptions;
 import cn.mashang.AppConfig;
 import cn.mashang.common.ApiException;
 import cn.mashang.common.Times;
@@ -46,10 +48,12 @@ public class IntakeService {
     private final RateLimits limits;
     private final IntakeConfig config;
     private final AppConfig app;
+    private final Subscriptions subscriptions;
 
     IntakeService(CodeLookup codes, Categories categories, StationRepository stations, ConcernRepository concerns,
                   ConcernPhotoRepository photos, IntakeCore core, ConcernWriter writer, PiiCrypto crypto,
-                  ResidentTokens tokens, RateLimits limits, IntakeConfig config, AppConfig app) {
+                  ResidentTokens tokens, RateLimits limits, IntakeConfig config, AppConfig app,
+                  Subscriptions subscriptions) {
         this.codes = codes;
         this.categories = categories;
         this.stations = stations;
@@ -62,6 +66,7 @@ public class IntakeService {
         this.limits = limits;
         this.config = config;
         this.app = app;
+        this.subscriptions = subscriptions;
     }
 
     /** A submission's outcome: the answer and whether it created a concern (201) or folded/replayed one. */
@@ -93,13 +98,17 @@ public class IntakeService {
         if ((name != null || mobile != null) && !Boolean.TRUE.equals(req.consent())) {
             throw ApiException.badField("consent", "留下姓名或手机号时，请先同意个人信息使用说明");
         }
+        boolean notify = Boolean.TRUE.equals(req.notifyMe());
+        if (notify && mobile == null) {
+            throw ApiException.badField("mobile", "选择“有进展时通知我”时，请填写手机号");
+        }
         List<String> photoIds = req.photoIds() == null ? List.of() : req.photoIds().stream().distinct().toList();
         if (photoIds.size() > config.maxPhotos()) {
             throw ApiException.badField("photoIds", "最多上传 " + config.maxPhotos() + " 张图片");
         }
         String requestHash = core.fingerprint(req.code(), req.category(), content, Objects.toString(address0, ""),
                 Objects.toString(name, ""), Objects.toString(mobile, ""), String.join(",", photoIds),
-                String.valueOf(Boolean.TRUE.equals(req.consent())));
+                String.valueOf(Boolean.TRUE.equals(req.consent())) + (notify ? ",notify" : ""));
         // replays are bound to the sender (security, issue 16): its device when it has a token, else its address
         String sender = device.isPresent() ? "device:" + device.get().id().substring(0, 16) : "addr:" + address;
         BiPredicate<String, SubmitAnswer> sameSender = (scope, a) -> sender.equals(scope) || tokenItGot(a, device);
@@ -135,7 +144,8 @@ public class IntakeService {
                     deputy ? Channel.DEPUTY_CODE : Channel.STATION_CODE, code.id(), req.category(), content, address0,
                     name, mobile, dev.id()), ResidentTokens.sha256(key), now);
             return writer.create(record, concern, c -> ConcernEvent.resident(c.id(), ConcernEventType.SUBMITTED, null,
-                            ConcernState.SUBMITTED, null, c.createdAt()), photoIds, null,
+                            ConcernState.SUBMITTED, null, c.createdAt()), photoIds,
+                    notify ? id -> subscriptions.set(id, ResidentContacts.SMS, true) : null,
                     c -> new SubmitAnswer(c.trackingNo(), app.publicBaseUrl() + "/t/" + c.trackingNo() + "#k=" + key,
                             key, false, issuedToken), core::seal);
         }));

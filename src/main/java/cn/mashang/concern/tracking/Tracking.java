@@ -51,10 +51,13 @@ public class Tracking {
     private final ConcernClosing closing;
     private final TrackLinks links;
     private final List<DeviceLinks> deviceLinks;
+    private final ResidentTokens tokens;
 
     Tracking(ConcernRepository concerns, ConcernEventRepository events, ConcernTimeline timeline,
              ConcernPhotoRepository photos,
-             StationRepository stations, DeputyRepository deputies, ConcernClosing closing, TrackLinks links, List<DeviceLinks> deviceLinks) {
+             StationRepository stations, DeputyRepository deputies, ConcernClosing closing, TrackLinks links, List<DeviceLinks> deviceLinks,
+             ResidentTokens tokens) {
+        this.tokens = tokens;
         this.deviceLinks = deviceLinks;
         this.concerns = concerns;
         this.events = events;
@@ -66,7 +69,10 @@ public class Tracking {
         this.links = links;
     }
 
-    /** The concern when the key matches its hash or the device submitted it; else 404. */
+    /**
+     * The concern when the key matches its hash (or is a message/recovery link key, {@link ResidentTokens#linkKey})
+     * or the device submitted it; else 404.
+     */
     public Concern open(String trackingNo, @Nullable String key, Optional<ResidentTokens.Device> device) {
         if (trackingNo == null || !trackingNo.matches("[A-Z]{1,8}-\\d{8}-\\d{6,9}")) {
             throw ApiException.notFound(WHAT);
@@ -75,9 +81,10 @@ public class Tracking {
         boolean byKey = key != null && key.length() <= 64 && MessageDigest.isEqual(
                 ResidentTokens.sha256(key).getBytes(StandardCharsets.US_ASCII),
                 c.trackingKeyHash().getBytes(StandardCharsets.US_ASCII));
+        boolean byLink = !byKey && tokens.opensLink(trackingNo, key, Times.now());
         boolean byDevice = device.isPresent() && c.residentDeviceId() != null
                 && (device.get().id().equals(c.residentDeviceId()) || devices(device.get()).contains(c.residentDeviceId()));
-        if (!byKey && !byDevice) {
+        if (!byKey && !byLink && !byDevice) {
             throw ApiException.notFound(WHAT);
         }
         return c;
