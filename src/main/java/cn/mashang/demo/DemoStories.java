@@ -92,7 +92,7 @@ class DemoStories {
         List<String> offered = categories.forCode(code);
         String cat = offered.get(category % offered.size());
         var req = new ConcernRequest(code.code(), cat, content, null, contact ? "王女士" : null,
-                contact ? String.format("139%08d", 10_000 + n) : null, List.of(), contact ? Boolean.TRUE : null);
+                contact ? String.format("139%08d", 10_000 + n) : null, List.of(), contact ? Boolean.TRUE : null, null);
         String no = Times.at(at, () -> intake.submit(req, "demo-living-" + n, Optional.empty(), "demo-" + n)
                 .answer().trackingNo());
         return new Story(concerns.findByTrackingNo(no).orElseThrow().id(), at);

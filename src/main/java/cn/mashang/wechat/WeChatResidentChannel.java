@@ -6,6 +6,8 @@ import cn.mashang.concern.ConcernRepository;
 import cn.mashang.notify.Channel;
 import cn.mashang.notify.DeliveryException;
 import cn.mashang.notify.NotificationChannel;
+import cn.mashang.resident.message.Recipient;
+import cn.mashang.resident.message.ResidentChannel;
 import cn.mashang.notify.NotificationMessage;
 import cn.mashang.notify.Outbox;
 import io.micronaut.context.annotation.Requires;
@@ -28,7 +30,7 @@ import java.util.Set;
  */
 @Singleton
 @Requires(property = "wechat.app-id")
-public class WeChatResidentChannel implements NotificationChannel {
+public class WeChatResidentChannel implements ResidentChannel {
     /** 43101 user refused / not subscribed, 40003 invalid openid, 40037 invalid template id, 47003 bad argument. */
     private static final Set<Integer> PERMANENT = Set.of(43101, 40003, 40037, 47003);
     static final int TITLE_MAX = 15;
@@ -54,6 +56,13 @@ public class WeChatResidentChannel implements NotificationChannel {
     @Override
     public Channel channel() {
         return Channel.WECHAT;
+    }
+
+    /** Every resident event of a concern reaches WeChat when its resident subscribed (ResidentMessages asks). */
+    @Override
+    public java.util.Optional<String> target(Recipient recipient) {
+        return recipient.kind() == Recipient.Kind.CONCERN && subscribed(recipient.id())
+                ? java.util.Optional.of(target(recipient.id())) : java.util.Optional.empty();
     }
 
     public static String target(long concernId) {
