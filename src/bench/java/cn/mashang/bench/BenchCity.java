@@ -44,6 +44,8 @@ import java.util.TreeMap;
  *
  * <pre>java -cp … cn.mashang.bench.BenchCity jdbc:mysql://127.0.0.1:3306/mashang_bench root '' 2000 10000 1000000 target/bench</pre>
  *
+ * A last argument {@code --province} puts the city under 山西省 and adds 大同市 at its reported size ({@link BenchProvince}).
+ *
  * The dashboards' benchmark ({@code cn.mashang.dashboard.DashBench}) runs on the same city.
  */
 public final class BenchCity {
@@ -92,6 +94,10 @@ public final class BenchCity {
                 s.execute("SET SESSION unique_checks = 0");
             }
             new BenchCity(c, 20260101L).load(stations, deputies, concerns, out);
+            if (args.length > 7 && args[7].startsWith("--province")) {
+                new BenchProvince(c).add(BenchProvince.Size.parse(args[7]),
+                        BCrypt.withDefaults().hashToString(10, PASSWORD.toCharArray()));
+            }
         }
         System.out.printf("city generated: %d stations, %d deputies, %d concerns in %.1f s%n", stations, deputies,
                 concerns, (System.nanoTime() - t0) / 1e9);

@@ -66,7 +66,7 @@ public final class DashBench {
                 return;
             }
             List<Long> stationIds = ids(tx, jdbc, "SELECT id FROM station");
-            long city = ids(tx, jdbc, "SELECT id FROM region WHERE parent_id IS NULL").get(0);
+            long city = ids(tx, jdbc, "SELECT id FROM region WHERE level = 'CITY' ORDER BY id").get(0);
             List<Long> counties = ids(tx, jdbc, "SELECT id FROM region WHERE level = 'COUNTY'");
             List<Long> towns = ids(tx, jdbc, "SELECT id FROM region WHERE level = 'TOWNSHIP'");
             Random rnd = new Random(11);

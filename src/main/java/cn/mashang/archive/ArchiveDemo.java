@@ -47,7 +47,7 @@ class ArchiveDemo implements DemoExtension {
 
     @Override
     public void load() {
-        regions.findByActiveTrueOrderBySortOrder().stream().filter(r -> r.parentId() == null).map(Region::id)
-                .findFirst().ifPresent(city -> schemes.replace(city, LVLIANG));
+        regions.findByActiveTrueOrderBySortOrder().stream().filter(r -> r.level() == cn.mashang.region.RegionLevel.CITY)
+                .map(Region::id).min(Long::compare).ifPresent(city -> schemes.replace(city, LVLIANG));
     }
 }

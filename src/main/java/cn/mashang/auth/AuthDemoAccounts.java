@@ -20,7 +20,7 @@ import java.util.stream.StreamSupport;
 
 /**
  * Demo staff accounts of the demo city (dev and test only; never prod). All share {@link #PASSWORD}.
- * Listed in the README: admins of the city and two counties, heads and liaisons of two stations, and
+ * Listed in the README: admins of the province, of 吕梁市 and 大同市 and of two counties, heads and liaisons of two stations, and
  * deputies who log in with their staff mobile number, and two department accounts of 孝义市.
  */
 @Singleton
@@ -60,6 +60,8 @@ class AuthDemoAccounts implements DemoExtension {
         Map<String, Deputy> deputy = deputyList.stream()
                 .collect(Collectors.toMap(Deputy::name, Function.identity(), (a, b) -> a));
 
+        admin(hash, "shanxi-admin", "山西省人大常委会管理员", region.get("山西省"));
+        admin(hash, "datong-admin", "大同市人大常委会管理员", region.get("大同市"));
         admin(hash, "lvliang-admin", "吕梁市人大常委会管理员", region.get("吕梁市"));
         admin(hash, "jiaokou-admin", "交口县人大常委会管理员", region.get("交口县"));
         admin(hash, "lishi-admin", "离石区人大常委会管理员", region.get("离石区"));

@@ -48,10 +48,13 @@ public class DemoCityLoader {
     private final DepartmentRepository departments;
     private final ContactCodeRepository codes;
     private final List<DemoExtension> extensions;
+    private final DemoProvince province;
 
     DemoCityLoader(RegionRepository regionRepo, RegionService regions, StationRepository stations,
                    DeputyRepository deputies, MembershipRepository memberships, DepartmentRepository departments,
-                   ContactCodeRepository codes, List<DemoExtension> extensions) {
+                   ContactCodeRepository codes, List<DemoExtension> extensions,
+                   DemoProvince province) {
+        this.province = province;
         this.regionRepo = regionRepo;
         this.regions = regions;
         this.stations = stations;
@@ -138,6 +141,7 @@ public class DemoCityLoader {
                         "0358-" + (5500000 + departments.count()), true, now, now));
             }
         }
+        province.load(city);
         extensions.forEach(DemoExtension::load);
         LOG.info("Demo city loaded: {} regions, {} stations, {} deputies", regionRepo.count(), stationList.size(),
                 deputyList.size());

@@ -7,7 +7,7 @@ import io.micronaut.data.annotation.MappedEntity;
 
 import java.time.Instant;
 
-/** A node of the city's region tree: CITY → COUNTY → TOWNSHIP → VILLAGE. */
+/** A node of the region tree: (PROVINCE →) CITY → COUNTY → TOWNSHIP → VILLAGE. */
 @MappedEntity("region")
 public record Region(
         @Id @GeneratedValue @Nullable Long id,

@@ -1,6 +1,6 @@
 package cn.mashang.region;
 
-/** 市 / 县(区) / 乡镇(街道) / 村(社区). */
+/** 省 / 市 / 县(区) / 乡镇(街道) / 村(社区). A deployment's root is a PROVINCE (several cities) or a single CITY. */
 public enum RegionLevel {
-    CITY, COUNTY, TOWNSHIP, VILLAGE
+    PROVINCE, CITY, COUNTY, TOWNSHIP, VILLAGE
 }

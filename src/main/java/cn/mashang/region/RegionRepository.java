@@ -15,4 +15,10 @@ public interface RegionRepository extends CrudRepository<Region, Long> {
 
     @io.micronaut.data.annotation.Query("UPDATE region SET path = :path WHERE id = :id")
     void updatePath(Long id, String path);
+
+    @io.micronaut.data.annotation.Query("UPDATE region SET path = CONCAT(:prefix, path) WHERE path LIKE :pathPrefix")
+    void prefixPaths(String pathPrefix, String prefix);
+
+    @io.micronaut.data.annotation.Query("UPDATE region SET parent_id = :parentId WHERE id = :id")
+    void updateParent(Long id, Long parentId);
 }

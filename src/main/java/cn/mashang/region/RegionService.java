@@ -23,7 +23,7 @@ public class RegionService {
         return regions.findById(id).orElseThrow(() -> ApiException.notFound("地区"));
     }
 
-    /** The city at the root of the tree (one city per deployment). */
+    /** The root of the tree: the province (or, in a single-city deployment, the city). */
     public long rootId() {
         return regions.findByActiveTrueOrderBySortOrder().stream().filter(r -> r.parentId() == null)
                 .map(Region::id).min(Long::compare).orElseThrow(() -> ApiException.notFound("地区"));
@@ -37,6 +37,21 @@ public class RegionService {
         String path = (parent == null ? "/" : parent.path()) + saved.id() + "/";
         regions.updatePath(saved.id(), path);
         return saved.withPath(path);
+    }
+
+    /**
+     * Places a root region (and its subtree) under a new parent: sets its parent and prefixes every path below
+     * it with the parent's path, so "region and below" stays one path prefix. Ids do not change.
+     */
+    @Transactional
+    public void placeUnder(long rootId, long parentId) {
+        Region root = get(rootId);
+        Region parent = get(parentId);
+        if (root.parentId() != null || parent.within(root)) {
+            throw ApiException.conflict("只能把顶级地区放到另一地区之下");
+        }
+        regions.prefixPaths(root.path() + "%", parent.path().substring(0, parent.path().length() - 1));
+        regions.updateParent(rootId, parentId);
     }
 
     /** The active regions as a tree (roots first), each node with its children. */

@@ -62,12 +62,12 @@ class SlaAdminScopeTest {
     }
 
     @Test
-    void onlyTheCityAdminMayImportTheCalendar() {
+    void onlyTheAdminOfTheRootRegionMayImportTheCalendar() {
         String csv = "date,kind,name\n2027-01-01,HOLIDAY,元旦\n";
         problem(client, HttpRequest.POST("/api/v1/admin/calendar/2027/import", csv).contentType(MediaType.of("text/csv"))
                 .bearerAuth(Logins.token(client, "jiaokou-admin")), 404);
         var year = client.retrieve(HttpRequest.POST("/api/v1/admin/calendar/2027/import", csv)
-                .contentType(MediaType.of("text/csv")).bearerAuth(Logins.token(client, "lvliang-admin")), MAP);
+                .contentType(MediaType.of("text/csv")).bearerAuth(Logins.token(client, "shanxi-admin")), MAP);
         assertEquals(2027, ((Number) year.get("year")).intValue());
     }
 }

@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The categories offered for a code: city-wide ones plus those configured for the station's region or a region
- * above it, in their sort order; an industry code's preset category comes first. The list per station is kept
+ * The categories offered for a code: those of the nearest region on the station's path (its own, else its
+ * county's, city's, province's) that defines any, else the deployment-wide ones (region_id NULL), in their sort
+ * order; a region's list replaces the inherited one (docs/province.md). An industry code's preset category comes first. The list per station is kept
  * {@link #TTL} (it is read on every submission; categories are reference data that change rarely).
  */
 @Singleton
@@ -62,14 +63,15 @@ public class Categories {
         return load(List.of());
     }
 
-    /** The categories offered in the region with this materialised path (and the city-wide ones). */
+    /** The categories offered in the region with this materialised path (nearest definition up the path). */
     @io.micronaut.transaction.annotation.Transactional(readOnly = true)
     public List<String> forRegionPath(String path) {
         return load(java.util.Arrays.stream(path.split("/")).filter(p -> !p.isEmpty()).map(Long::valueOf).toList());
     }
 
+    /** regionIds: the path from the root down; the deepest one with active categories wins. */
     private List<String> load(List<Long> regionIds) {
-        StringBuilder sql = new StringBuilder("SELECT name FROM concern_category WHERE active = TRUE AND (region_id IS NULL");
+        StringBuilder sql = new StringBuilder("SELECT name, region_id FROM concern_category WHERE active = TRUE AND (region_id IS NULL");
         if (!regionIds.isEmpty()) {
             sql.append(" OR region_id IN (").append(String.join(",", regionIds.stream().map(x -> "?").toList())).append(")");
         }
@@ -78,15 +80,18 @@ public class Categories {
             for (int i = 0; i < regionIds.size(); i++) {
                 ps.setLong(i + 1, regionIds.get(i));
             }
-            List<String> out = new ArrayList<>();
+            java.util.TreeMap<Integer, List<String>> byDepth = new java.util.TreeMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    if (!out.contains(rs.getString(1))) {
-                        out.add(rs.getString(1));
+                    long region = rs.getLong(2);
+                    int depth = rs.wasNull() ? -1 : regionIds.indexOf(region);
+                    List<String> names = byDepth.computeIfAbsent(depth, k -> new ArrayList<>());
+                    if (!names.contains(rs.getString(1))) {
+                        names.add(rs.getString(1));
                     }
                 }
             }
-            return out;
+            return byDepth.isEmpty() ? List.of() : byDepth.lastEntry().getValue();
         });
     }
 }
