@@ -35,13 +35,13 @@ class WeChatState {
         long expiry = until.getEpochSecond();
         byte[] nonce = new byte[8];
         random.nextBytes(nonce);
-        String head = expiry + "x" + HexFormat.of().formatHex(nonce);
+        String head = expiry + "x" + letters(HexFormat.of().formatHex(nonce));
         return head + "x" + mac(purpose, deviceId, subject, head);
     }
 
     /** 400 unless the value was issued for this purpose, device and subject and has not expired. */
     void check(String value, String purpose, String deviceId, String subject) {
-        if (value == null || value.length() > 128 || !value.matches("\\d{1,12}x[0-9a-f]{16}x[0-9a-f]{32}")) {
+        if (value == null || value.length() > 128 || !value.matches("\\d{1,12}x[a-p]{16}x[a-p]{32}")) {
             throw invalid();
         }
         int cut = value.lastIndexOf('x');
@@ -55,7 +55,16 @@ class WeChatState {
     }
 
     private String mac(String purpose, String deviceId, String subject, String head) {
-        return crypto.hmac("wechat-state|" + purpose + "|" + deviceId + "|" + subject + "|" + head).substring(0, 32);
+        return letters(crypto.hmac("wechat-state|" + purpose + "|" + deviceId + "|" + subject + "|" + head).substring(0, 32));
+    }
+
+    /** Hex written with the letters a–p only: no run of digits in a state ever looks like a mobile number. */
+    private static String letters(String hex) {
+        StringBuilder out = new StringBuilder(hex.length());
+        for (char c : hex.toCharArray()) {
+            out.append(c <= '9' ? (char) ('a' + (c - '0')) : (char) (c - 'a' + 'a' + 10));
+        }
+        return out.toString();
     }
 
     private static ApiException invalid() {

@@ -110,7 +110,9 @@ final class ApiRoutes {
                     || !(r instanceof MethodBasedRouteInfo<?, ?> m)) {
                 return;
             }
-            Set<String> roles = new TreeSet<>(Arrays.asList(r.getAnnotationMetadata().stringValues(Secured.class)));
+            String[] declared = r.getAnnotationMetadata().getDeclaredMetadata().stringValues(Secured.class);
+            // the method's own @Secured replaces its controller's (as Micronaut Security reads it)
+            Set<String> roles = new TreeSet<>(Arrays.asList(declared.length > 0 ? declared : r.getAnnotationMetadata().stringValues(Secured.class)));
             routes.putIfAbsent(r.getHttpMethod() + " " + path, new Route(r.getHttpMethod(), path, roles, m));
         });
         return new ArrayList<>(routes.values());
@@ -129,7 +131,7 @@ final class ApiRoutes {
             }
             Class<?> type = body.get().getType();
             if (type == String.class && r.path().endsWith("/actions/{action}")) {
-                for (var e : actionBodies().entrySet()) {
+                for (var e : (r.path().startsWith("/api/v1/suggestions/") ? suggestionBodies() : actionBodies()).entrySet()) {
                     for (var p : leaves(e.getValue(), leaf, 0)) {
                         probes.add(new Probe(r, e.getKey(), p.getKey(), p.getValue()));
                     }
@@ -190,6 +192,24 @@ final class ApiRoutes {
             return out;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("the action bodies moved: teach ApiRoutes.actionBodies where they are", e);
+        }
+    }
+
+    /** The body type of each action of a 代表建议 (its own small state machine, cn.mashang.suggestion). */
+    static Map<String, Class<?>> suggestionBodies() {
+        try {
+            Class<?> actions = Class.forName("cn.mashang.suggestion.SuggestionStateMachine$Action");
+            Method of = Class.forName("cn.mashang.suggestion.SuggestionBody").getDeclaredMethod("typeOf", actions);
+            of.setAccessible(true);
+            Method path = actions.getDeclaredMethod("path");
+            path.setAccessible(true);
+            Map<String, Class<?>> out = new LinkedHashMap<>();
+            for (Object a : actions.getEnumConstants()) {
+                out.put((String) path.invoke(a), (Class<?>) of.invoke(null, a));
+            }
+            return out;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the suggestion bodies moved: teach ApiRoutes.suggestionBodies where they are", e);
         }
     }
 

@@ -50,12 +50,16 @@ class PublicReferenceApiTest {
     }
 
     @Test
-    void regionTreeHasTheCityAtTheRootWithItsCountiesBelow() {
+    void regionTreeHasTheProvinceAtTheRootItsCitiesBelowAndTheirCountiesBelowThem() {
         var roots = client.retrieve(HttpRequest.GET("/api/v1/regions"), cn.mashang.Http.LIST);
         assertEquals(1, roots.size());
-        assertEquals("吕梁市", roots.get(0).get("name"));
-        assertEquals("CITY", roots.get(0).get("level"));
-        var counties = list(roots.get(0).get("children")).stream().map(c -> c.get("name")).toList();
+        assertEquals("山西省", roots.get(0).get("name"));
+        assertEquals("PROVINCE", roots.get(0).get("level"));
+        var cities = list(roots.get(0).get("children"));
+        assertEquals(List.of("吕梁市", "大同市"), cities.stream().map(c -> c.get("name")).sorted(java.util.Comparator.comparing(n -> n.equals("吕梁市") ? 0 : 1)).toList());
+        var lvliang = cities.stream().filter(c -> c.get("name").equals("吕梁市")).findFirst().orElseThrow();
+        assertEquals("CITY", lvliang.get("level"));
+        var counties = list(lvliang.get("children")).stream().map(c -> c.get("name")).toList();
         assertTrue(counties.containsAll(List.of("离石区", "孝义市", "交口县")), counties::toString);
     }
 
@@ -70,7 +74,7 @@ class PublicReferenceApiTest {
     @Test
     void stationListIsPagedWithTheRequestedSize() {
         var page = get(client, "/api/v1/stations?page=1&size=5");
-        assertEquals(16, ((Number) page.get("total")).intValue());
+        assertEquals(20, ((Number) page.get("total")).intValue()); // 吕梁市 16, 大同市 4
         assertEquals(5, list(page.get("items")).size());
         assertEquals(1, page.get("page"));
     }

@@ -188,7 +188,7 @@ class LifecycleContractTest {
         act(closed, "reject", "text", "不属于受理范围");
         Instant before = due(open);
         Instant closedBefore = due(closed);
-        String admin = Logins.token(client, "lvliang-admin");
+        String admin = Logins.token(client, "shanxi-admin"); // a rule for every region: the root (province) admin
         try {
             putRule(admin, 40);
             assertTrue(due(open).isAfter(before.plus(Duration.ofDays(30))), "open concern: " + before + " -> " + due(open));
