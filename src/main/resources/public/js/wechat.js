@@ -80,6 +80,7 @@ async function init() {
     if (await back(token, q)) return null;
     const no = trackingNo();
     const status = await api('/api/v1/wechat/status' + (no ? '?trackingNo=' + encodeURIComponent(no) : ''), withToken(token));
+    if (!status.configured) return null; // no official account configured: the page works without WeChat
     if (!status.bound && !sessionStorage.getItem(TRIED)) {
       sessionStorage.setItem(TRIED, '1');
       const answer = await post('/api/v1/wechat/oauth/start', token, { returnPath: location.pathname });
@@ -89,7 +90,7 @@ async function init() {
     subscribeButton(token, status);
     return await jssdk();
   } catch (e) {
-    return null; // 404: no official account configured; anything else: the page works without WeChat
+    return null; // the page works without WeChat
   }
 }
 

@@ -72,7 +72,7 @@ class WeChatController {
         boolean bound = device.flatMap(d -> identities.identityOf(d.id())).isPresent();
         Integer open = trackingNo == null ? null
                 : subscriptions.open(tracking.open(trackingNo, key, device).id(), null);
-        return new StatusAnswer(bound, subscriptions.available(), open);
+        return new StatusAnswer(true, bound, subscriptions.available(), open);
     }
 
     @Operation(operationId = "startWeChatSignIn", summary = "微信授权 / The WeChat authorize URL for this device "

@@ -50,7 +50,7 @@ final class WeChatDtos {
 
     /** @param messagesLeft one-time messages the concern may still send (with trackingNo only) */
     @Serdeable
-    record StatusAnswer(boolean bound, boolean subscribeAvailable, @Nullable Integer messagesLeft) {
+    record StatusAnswer(boolean configured, boolean bound, boolean subscribeAvailable, @Nullable Integer messagesLeft) {
     }
 
     @Serdeable

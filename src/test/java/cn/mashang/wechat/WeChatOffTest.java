@@ -26,8 +26,14 @@ class WeChatOffTest {
     ApplicationContext context;
 
     @Test
-    void everyWeChatRouteIs404WithoutAnAppId() {
+    void withoutAnAppIdTheStatusSaysNotConfiguredAndEveryOtherWeChatRouteIs404() {
+        var status = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/wechat/status").header("X-Resident-Token", "rt1.x.1.x"), Map.class);
+        assertEquals(false, status.get("configured"));
+        assertEquals(false, status.get("bound"));
         for (String key : WeChatRoutesTest.ROUTES.keySet()) {
+            if (key.equals("GET /api/v1/wechat/status")) {
+                continue;
+            }
             String[] parts = key.split(" ");
             var request = HttpRequest.create(HttpMethod.valueOf(parts[0]), parts[1] + "?url=http%3A%2F%2Flocalhost%3A8080%2Fmy")
                     .header("X-Resident-Token", "rt1.x.1.x");
