@@ -120,11 +120,13 @@ async function submit(ev) {
   const contactName = $('#contactName').value.trim();
   const mobile = $('#mobile').value.trim();
   const consent = $('#consent').checked;
+  const notifyMe = $('#notifyMe').checked;
   const form = $('#form');
   const problems = [
     !category && { field: 'category', message: '请选择问题分类' },
     content.length < 5 && { field: 'content', message: '反映内容至少 5 个字' },
     mobile && !/^1[3-9]\d{9}$/.test(mobile) && { field: 'mobile', message: '请填写正确的 11 位手机号' },
+    notifyMe && !mobile && { field: 'mobile', message: '需要通知时，请填写手机号' },
     (mobile || contactName) && !consent && { field: 'consent', message: '留下姓名或手机号时，请勾选同意个人信息使用说明' },
     photos.some((p) => !p.uploadId) && { field: 'photo-input', message: '图片还在上传，请稍候' },
   ].filter(Boolean);
@@ -139,7 +141,7 @@ async function submit(ev) {
     sessionStorage.setItem(keyName, key);
   }
   const body = { code, category: category.value, content, consent,
-    address: $('#address').value.trim() || null, contactName: contactName || null, mobile: mobile || null,
+    address: $('#address').value.trim() || null, contactName: contactName || null, mobile: mobile || null, notifyMe,
     photoIds: photos.map((p) => p.uploadId) };
   const button = $('#submit');
   button.disabled = true;
@@ -158,7 +160,7 @@ async function submit(ev) {
 }
 
 $('#content').addEventListener('input', () => { renderCount(); resetKeyOnEdit(); });
-for (const id of ['address', 'contactName', 'mobile', 'consent']) $('#' + id).addEventListener('change', resetKeyOnEdit);
+for (const id of ['address', 'contactName', 'mobile', 'consent', 'notifyMe']) $('#' + id).addEventListener('change', resetKeyOnEdit);
 $('#categories').addEventListener('change', resetKeyOnEdit);
 $('#photo-input').addEventListener('change', (e) => { addPhotos(Array.from(e.target.files)); e.target.value = ''; });
 $('#form').addEventListener('submit', submit);

@@ -6,7 +6,7 @@
   var meta = document.querySelector('meta[name=mashang-page]');
   var page = meta ? meta.content : '';
   // the pages a resident sees (staff pages keep their dense layout)
-  var RESIDENT = ['home', 'code', 'code-gone', 'code-unknown', 'concern-new', 'track', 'my', 'reception-book'];
+  var RESIDENT = ['home', 'code', 'code-gone', 'code-unknown', 'concern-new', 'track', 'my', 'reception-book', 'recover'];
   if (RESIDENT.indexOf(page) < 0) return;
   var on = false;
   try { on = localStorage.getItem(KEY) === '1'; } catch (e) { /* storage blocked: normal mode */ }

@@ -22,6 +22,31 @@ function rememberedCode() {
   try { return JSON.parse(localStorage.getItem(CODES) || '{}')[sessionId] || null; } catch (e) { return null; }
 }
 
+function forget() {
+  try {
+    const all = JSON.parse(localStorage.getItem(CODES) || '{}');
+    delete all[sessionId];
+    localStorage.setItem(CODES, JSON.stringify(all));
+  } catch (e) { /* private mode */ }
+}
+
+/** 取消预约 from the device that booked (its resident token); the seat is freed. */
+async function cancel(code, button) {
+  if (!window.confirm('确定取消这次预约吗？')) return;
+  button.disabled = true;
+  const token = residentToken();
+  try {
+    await api('/api/v1/bookings/' + encodeURIComponent(code) + '/cancel', {
+      method: 'POST', auth: false, headers: token ? { 'X-Resident-Token': token } : {} });
+    forget();
+    $('#done').replaceChildren(el('div', { class: 'msg', 'data-testid': 'booking-cancelled' },
+      el('h2', { text: '预约已取消' }), el('p', { text: '名额已释放，欢迎另约其他场次。' })));
+  } catch (e) {
+    showError(e, $('#cancel-error'));
+    button.disabled = false;
+  }
+}
+
 function showCode(code, s) {
   form.classList.add('hidden');
   $('#done').classList.remove('hidden');
@@ -30,7 +55,10 @@ function showCode(code, s) {
     el('div', { class: 'code-box' },
       el('div', { class: 'code', text: code }),
       el('img', { src: '/api/v1/bookings/' + encodeURIComponent(code) + '/qr.svg', alt: '预约码二维码 ' + code })),
-    el('div', { class: 'hint', text: `请于 ${fmtTime(s.startsAt)} 前往 ${s.place || s.stationName}，向联络员出示预约码签到。` }));
+    el('div', { class: 'hint', text: `请于 ${fmtTime(s.startsAt)} 前往 ${s.place || s.stationName}，向联络员出示预约码签到。` }),
+    el('div', { id: 'cancel-error' }),
+    el('div', { class: 'form-actions' }, el('button', { type: 'button', class: 'btn btn-default', 'data-testid': 'cancel-booking',
+      text: '取消预约', onclick: (ev) => cancel(code, ev.currentTarget) })));
 }
 
 async function load() {

@@ -83,6 +83,33 @@ function messageForm() {
   return form;
 }
 
+/** 有进展时通知我: the opt-in state of this concern, with a button to turn it off or on (needs the mobile left with it). */
+function noticeBox() {
+  const box = el('div', { class: 'cells', id: 'notice', 'data-testid': 'notice' });
+  const show = (n) => {
+    if (!n.available) { box.replaceChildren(); return; }
+    const text = n.sms ? '有进展时将短信通知 ' + (n.mobileMasked || '') : '未开启进展通知';
+    const button = el('button', { type: 'button', class: 'btn btn-default', 'data-testid': 'notice-toggle',
+      text: n.sms ? '取消通知' : '开启短信通知' });
+    const err = el('div');
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      try {
+        show(await api(base + '/notifications', { method: 'PUT', auth: false, headers: headers(), body: { sms: !n.sms } }));
+        toast(n.sms ? '已取消进展通知' : '已开启进展通知');
+      } catch (e) {
+        showError(e, err);
+        button.disabled = false;
+      }
+    });
+    box.replaceChildren(el('div', { class: 'cell' }, el('div', { class: 'cell__hd', text: '进展通知' }),
+      el('div', { class: 'cell__bd', 'data-testid': 'notice-state', text: text })),
+      el('div', { class: 'cell' }, button), err);
+  };
+  api(base + '/notifications', { auth: false, headers: headers() }).then(show).catch(() => box.replaceChildren());
+  return box;
+}
+
 /** The latest public answer (a deputy's reply, a department's answer, the resolution or the refusal), or null. */
 const ANSWERS = { REPLIED: null, DEPARTMENT_ANSWERED: '承办部门答复', RESOLVED: '办结说明', REJECTED: '不予受理理由' };
 function latestAnswer(v) {
@@ -144,6 +171,7 @@ async function render(v) {
     el('div', { class: 'section-title', text: '反映内容' }),
     el('div', { class: 'content-box', text: v.content }),
     photos,
+    noticeBox(),
     el('div', { class: 'section-title', text: '办理过程' }),
     timeline,
     ...merged,
@@ -164,7 +192,8 @@ async function init() {
     const text = e instanceof ApiError && e.status === 404
       ? '未找到此反映。请使用提交成功后保存的查询链接打开。' : e.message;
     $('#page').replaceChildren(el('div', { class: 'msg' },
-      el('div', { class: 'icon warn', 'aria-hidden': 'true', text: '!' }), el('h2', { text: '无法查看' }), el('p', { text })));
+      el('div', { class: 'icon warn', 'aria-hidden': 'true', text: '!' }), el('h2', { text: '无法查看' }), el('p', { text }),
+      el('a', { class: 'btn btn-primary', href: '/recover', 'data-testid': 'to-recover', text: '用手机号找回我的反映' })));
   }
 }
 

@@ -53,6 +53,7 @@ record EveryPageData(long station, long region, String stationCode, String deput
         v.put("concern-new", Visit.resident("/c/new?code=" + stationCode));
         v.put("track", Visit.resident("/t/" + trackingNo + "#k=" + key));
         v.put("my", new Visit("resident", null, "/my", 200, links));
+        v.put("recover", Visit.resident("/recover"));
         v.put("reception-book", Visit.resident("/r/" + sessionId));
         v.put("login", new Visit("staff", null, "/login", 200, ""));
         v.put("me", Visit.staff("head", HEAD, "/me"));
