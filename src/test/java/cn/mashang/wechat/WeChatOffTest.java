@@ -27,7 +27,7 @@ class WeChatOffTest {
 
     @Test
     void withoutAnAppIdTheStatusSaysNotConfiguredAndEveryOtherWeChatRouteIs404() {
-        var status = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/wechat/status").header("X-Resident-Token", "rt1.x.1.x"), Map.class);
+        var status = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/wechat/status?trackingNo=LL-20261201-000001").header("X-Resident-Token", "rt1.x.1.x"), Map.class);
         assertEquals(false, status.get("configured"));
         assertEquals(false, status.get("bound"));
         for (String key : WeChatRoutesTest.ROUTES.keySet()) {
