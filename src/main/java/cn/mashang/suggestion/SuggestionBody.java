@@ -106,7 +106,7 @@ sealed interface SuggestionBody {
 
     /** The author's rating of the reply: 不满意 in the first round starts the second handling. */
     @Serdeable
-    record Rate(@Nullable Long version, @Nullable Rating rating, @Nullable String comment) implements Action {
+    record Rate(@Nullable Long version, @Schema(nullable = false, description = "满意 / 基本满意 / 不满意") @Nullable Rating rating, @Nullable String comment) implements Action {
         @Override
         public void check() {
             required(rating, "rating", "请选择 SATISFIED（满意）、BASICALLY_SATISFIED（基本满意）或 DISSATISFIED（不满意）");

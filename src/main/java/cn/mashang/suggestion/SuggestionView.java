@@ -14,7 +14,7 @@ import java.util.List;
 @Serdeable
 public record SuggestionView(long id, @Nullable String number, String title, String body, String sessionName,
                              String category, String state, String stateLabel, int round, Person author,
-                             List<Person> jointDeputies, List<ConcernRef> concerns, @Nullable Person leadUnit,
+                             List<Person> jointDeputies, List<ConcernRef> concerns, @io.swagger.v3.oas.annotations.media.Schema(nullable = false, description = "主办单位 / the lead unit, once assigned") @Nullable Person leadUnit,
                              List<Person> coUnits, @Nullable OffsetDateTime replyDue, boolean overdue,
                              @Nullable String rating, @Nullable String ratingLabel, List<Event> timeline,
                              List<String> allowedActions, long version, OffsetDateTime createdAt) {
