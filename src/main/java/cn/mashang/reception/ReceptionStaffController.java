@@ -37,7 +37,7 @@ import java.util.List;
 
 /**
  * Staff side of reception days: rules and one-off sessions, on-duty deputies, bookings and check-in, walk-ins,
- * deputies' check-in (进站履职), station figures, activity plans, and in-person / phone intake.
+ * deputies' check-in (进站履职), station figures and in-person / phone intake; activity plans: {@link ReceptionPlanController}.
  */
 @Tag(name = "reception")
 @StaffApi
@@ -51,25 +51,20 @@ class ReceptionStaffController {
     private final ReceptionRepositories.Rules rules;
     private final ReceptionRepositories.Sessions sessions;
     private final ReceptionRepositories.Bookings bookingRows;
-    private final ReceptionRepositories.Plans planRows;
     private final Bookings bookings;
     private final Visits visits;
-    private final Plans plans;
     private final StaffIntake intake;
 
     ReceptionStaffController(ReceptionAccess access, SessionPlanner planner, ReceptionRepositories.Rules rules,
                              ReceptionRepositories.Sessions sessions, ReceptionRepositories.Bookings bookingRows,
-                             ReceptionRepositories.Plans planRows, Bookings bookings,
-                             Visits visits, Plans plans, StaffIntake intake) {
+                             Bookings bookings, Visits visits, StaffIntake intake) {
         this.access = access;
         this.planner = planner;
         this.rules = rules;
         this.sessions = sessions;
         this.bookingRows = bookingRows;
-        this.planRows = planRows;
         this.bookings = bookings;
         this.visits = visits;
-        this.plans = plans;
         this.intake = intake;
     }
 
@@ -227,51 +222,6 @@ class ReceptionStaffController {
         return visits.figures(id, from, to);
     }
 
-    // ---- activity plans ----
-
-    @Operation(operationId = "listAllPlans", summary = "全部计划 / All activity plans of a station")
-    @Get("/stations/{id}/plans/all")
-    List<ReceptionDtos.PlanView> allPlans(long id, Authentication auth) {
-        access.requireSee(auth, id, "活动计划");
-        return plans.views(planRows.allOf(id));
-    }
-
-    @Operation(operationId = "createPlan", summary = "新建计划 / Create an activity plan")
-    @WithBody
-    @ApiResponse(responseCode = "201", description = "已创建 / created",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ReceptionDtos.PlanView.class)))
-    @Post("/stations/{id}/plans")
-    HttpResponse<ReceptionDtos.PlanView> createPlan(long id, @Body @Valid ReceptionDtos.PlanInput body, Authentication auth) {
-        StaffScope s = access.requireRun(auth, id, "活动计划");
-        return HttpResponse.created(plans.views(List.of(plans.create(id, body, s.accountId()))).get(0));
-    }
-
-    @Operation(operationId = "updatePlan", summary = "修改计划 / Update an activity plan")
-    @Conflicts
-    @WithBody
-    @Put("/plans/{id}")
-    ReceptionDtos.PlanView updatePlan(long id, @Body @Valid ReceptionDtos.PlanInput body, Authentication auth) {
-        return plans.views(List.of(plans.update(plan(id, auth), body))).get(0);
-    }
-
-    @Operation(operationId = "publishPlan", summary = "发布计划 / Publish an activity plan")
-    @Conflicts
-    @Post("/plans/{id}/publish")
-    ReceptionDtos.PlanView publish(long id, Authentication auth) {
-        ActivityPlan p = plan(id, auth);
-        if (p.status() == ActivityPlan.Status.CANCELLED) {
-            throw ApiException.conflict("已取消的计划不能发布");
-        }
-        return plans.views(List.of(plans.setStatus(p, ActivityPlan.Status.PUBLISHED))).get(0);
-    }
-
-    @Operation(operationId = "cancelPlan", summary = "取消计划 / Cancel an activity plan")
-    @Post("/plans/{id}/cancel")
-    ReceptionDtos.PlanView cancelPlan(long id, Authentication auth) {
-        return plans.views(List.of(plans.setStatus(plan(id, auth), ActivityPlan.Status.CANCELLED))).get(0);
-    }
-
     // ---- in-person and phone intake ----
 
     /** A concern raised in person (RECEPTION_DAY, optionally at a session) or by phone, entered by staff. */
@@ -317,12 +267,6 @@ class ReceptionStaffController {
             response.header("Idempotent-Replayed", "true");
         }
         return response;
-    }
-
-    private ActivityPlan plan(long id, Authentication auth) {
-        ActivityPlan p = planRows.findById(id).orElseThrow(() -> ApiException.notFound("活动计划"));
-        access.requireRun(auth, p.stationId(), "活动计划");
-        return p;
     }
 
     private ReceptionSession seen(long id, Authentication auth) {
