@@ -7,6 +7,10 @@ import cn.mashang.concern.ConcernRepository;
 import cn.mashang.notify.Channel;
 import cn.mashang.notify.Outbox;
 import cn.mashang.notify.OutboxSender;
+import cn.mashang.resident.message.Recipient;
+import cn.mashang.resident.message.ResidentLinks;
+import cn.mashang.resident.message.ResidentMessages;
+import cn.mashang.resident.message.ResidentNotice;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
@@ -35,6 +39,11 @@ class WeChatMessagesTest extends WeChatTestBase {
     Outbox outbox;
     @Inject
     TransactionOperations<Connection> tx;
+    @Inject
+    ResidentMessages messages;
+    @Inject
+    ResidentLinks links;
+    int events;
 
     String token;
     String openid;
@@ -52,16 +61,22 @@ class WeChatMessagesTest extends WeChatTestBase {
 
     private String status() {
         return Db.text(tx, "SELECT status FROM notification_outbox WHERE channel = 'WECHAT' AND target = ?",
-                WeChatResidentChannel.target(concern.id()));
+                Recipient.concern(concern.id()).ref());
     }
 
     private String column(String name) {
         return Db.text(tx, "SELECT " + name + " FROM notification_outbox WHERE channel = 'WECHAT' AND target = ?",
-                WeChatResidentChannel.target(concern.id()));
+                Recipient.concern(concern.id()).ref());
     }
 
+    /** A reply's message, queued the one way every resident message is (ResidentMessages, as ConcernMessages does). */
     private boolean enqueue() {
-        return channel.enqueue(concern, "已答复", "resident.answered", null);
+        return messages.send(Recipient.concern(concern.id()), "concern.replied", notice(),
+                "concern:test-" + (++events), concern.stationId()) == 1;
+    }
+
+    private ResidentNotice notice() {
+        return new ResidentNotice("反映", concern.trackingNo(), "已答复", links.concern(concern.trackingNo()));
     }
 
     @Test
@@ -74,7 +89,8 @@ class WeChatMessagesTest extends WeChatTestBase {
         Map<String, Object> body = json.readValue(wechat.sent.get(0), Http.MAP);
         assertEquals(openid, body.get("touser"));
         assertEquals(FakeWeChat.TEMPLATE, body.get("template_id"));
-        assertEquals("http://localhost:8080/t/" + concern.trackingNo(), body.get("url"));
+        String url = (String) body.get("url");
+        assertTrue(url.startsWith("http://localhost:8080/t/" + concern.trackingNo() + "#k=m1."), url);
         assertEquals(String.valueOf(WeChatSubscriptions.SCENE), body.get("scene"));
         assertEquals("反映有新进展", body.get("title"));
         String content = (String) Http.map(Http.map(body.get("data")).get("content")).get("value");
@@ -158,8 +174,8 @@ class WeChatMessagesTest extends WeChatTestBase {
 
     @Test
     void aMessageWithoutAConsentFailsAtOnce() {
-        outbox.enqueue(Channel.WECHAT, WeChatResidentChannel.target(concern.id()), "resident.answered",
-                WeChatResidentChannel.message(concern.trackingNo(), "已答复"), null);
+        outbox.enqueue(Channel.WECHAT, Recipient.concern(concern.id()).ref(), "resident.answered",
+                notice().message(), null);
         sender.runOnce();
         assertEquals("FAILED", status());
         assertEquals("居民没有可用的微信订阅", column("last_error"));
