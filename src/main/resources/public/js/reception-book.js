@@ -34,10 +34,9 @@ function forget() {
 async function cancel(code, button) {
   if (!window.confirm('确定取消这次预约吗？')) return;
   button.disabled = true;
-  const token = residentToken();
   try {
     await api('/api/v1/bookings/' + encodeURIComponent(code) + '/cancel', {
-      method: 'POST', auth: false, headers: token ? { 'X-Resident-Token': token } : {} });
+      method: 'POST', auth: false, headers: tokenHeaders() });
     forget();
     $('#done').replaceChildren(el('div', { class: 'msg', 'data-testid': 'booking-cancelled' },
       el('h2', { text: '预约已取消' }), el('p', { text: '名额已释放，欢迎另约其他场次。' })));
@@ -45,6 +44,38 @@ async function cancel(code, button) {
     showError(e, $('#cancel-error'));
     button.disabled = false;
   }
+}
+
+function tokenHeaders() {
+  const token = residentToken();
+  return token ? { 'X-Resident-Token': token } : {};
+}
+
+/** 预约提醒 of this booking: on or off, with a button to turn it off (or on again); shown when a mobile was left. */
+function noticeBox(code) {
+  const box = el('div', { class: 'cells', 'data-testid': 'booking-notice' });
+  const path = '/api/v1/bookings/' + encodeURIComponent(code) + '/notifications';
+  const show = (n) => {
+    if (!n.available) { box.replaceChildren(); return; }
+    const err = el('div');
+    const button = el('button', { type: 'button', class: 'btn btn-default', 'data-testid': 'booking-notice-toggle',
+      text: n.sms ? '取消预约提醒' : '开启短信提醒' });
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      try {
+        show(await api(path, { method: 'PUT', auth: false, headers: tokenHeaders(), body: { sms: !n.sms } }));
+      } catch (e) {
+        showError(e, err);
+        button.disabled = false;
+      }
+    });
+    box.replaceChildren(el('div', { class: 'cell' }, el('div', { class: 'cell__hd', text: '预约提醒' }),
+      el('div', { class: 'cell__bd', 'data-testid': 'booking-notice-state',
+        text: n.sms ? '已开启，短信发至 ' + (n.mobileMasked || '') : '未开启' })),
+    el('div', { class: 'cell' }, button), err);
+  };
+  api(path, { auth: false, headers: tokenHeaders() }).then(show).catch(() => box.replaceChildren());
+  return box;
 }
 
 function showCode(code, s) {
@@ -56,6 +87,7 @@ function showCode(code, s) {
       el('div', { class: 'code', text: code }),
       el('img', { src: '/api/v1/bookings/' + encodeURIComponent(code) + '/qr.svg', alt: '预约码二维码 ' + code })),
     el('div', { class: 'hint', text: `请于 ${fmtTime(s.startsAt)} 前往 ${s.place || s.stationName}，向联络员出示预约码签到。` }),
+    noticeBox(code),
     el('div', { id: 'cancel-error' }),
     el('div', { class: 'form-actions' }, el('button', { type: 'button', class: 'btn btn-default', 'data-testid': 'cancel-booking',
       text: '取消预约', onclick: (ev) => cancel(code, ev.currentTarget) })));
@@ -97,17 +129,18 @@ async function book(s) {
   const contactName = $('#contactName').value.trim();
   const mobile = $('#mobile').value.trim();
   const consent = $('#consent').checked;
+  const notifyMe = $('#notifyMe').checked;
   const problem = mobile && !/^1[3-9]\d{9}$/.test(mobile) ? '请填写正确的 11 位手机号'
+    : notifyMe && !mobile ? '需要预约提醒时请填写手机号'
     : (mobile || contactName) && !consent ? '留下姓名或手机号时，请勾选同意个人信息使用说明' : null;
   if (problem) { $('#form-error').replaceChildren(el('div', { class: 'error-box', role: 'alert', text: problem })); return; }
   const button = $('#submit');
   button.disabled = true;
   button.textContent = '正在预约…';
   try {
-    const token = residentToken();
     const a = await api('/api/v1/sessions/' + encodeURIComponent(sessionId) + '/bookings', {
-      method: 'POST', auth: false, headers: token ? { 'X-Resident-Token': token } : {},
-      body: { contactName: contactName || null, mobile: mobile || null, consent }
+      method: 'POST', auth: false, headers: tokenHeaders(),
+      body: { contactName: contactName || null, mobile: mobile || null, consent, notifyMe }
     });
     saveResidentToken(a.residentToken);
     remember(a.bookingCode);

@@ -48,6 +48,21 @@ public final class Db {
         });
     }
 
+    /** The first column of every row as text, in the query's order. */
+    public static java.util.List<String> texts(TransactionOperations<Connection> tx, String sql, Object... args) {
+        return tx.executeRead(status -> {
+            try (PreparedStatement ps = bind(status.getConnection().prepareStatement(sql), args); ResultSet rs = ps.executeQuery()) {
+                java.util.List<String> out = new java.util.ArrayList<>();
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+                return out;
+            } catch (SQLException e) {
+                throw new IllegalStateException(sql, e);
+            }
+        });
+    }
+
     private static PreparedStatement bind(PreparedStatement ps, Object... args) throws SQLException {
         for (int i = 0; i < args.length; i++) {
             ps.setObject(i + 1, args[i]);

@@ -7,7 +7,10 @@ import io.micronaut.data.annotation.MappedEntity;
 
 import java.time.Instant;
 
-/** A resident's booking of a session. Mobile only encrypted, masked and hashed (as for concerns). */
+/**
+ * A resident's booking of a session. Mobile only encrypted, masked and hashed (as for concerns). {@code notifySms}:
+ * the resident's opt-in to messages about this booking ("预约提醒"; needs the mobile).
+ */
 @MappedEntity("reception_booking")
 public record Booking(
         @Id @GeneratedValue @Nullable Long id,
@@ -22,7 +25,8 @@ public record Booking(
         Status status,
         @Nullable Instant checkedInAt,
         @Nullable Long checkedInBy,
-        Instant createdAt) {
+        Instant createdAt,
+        boolean notifySms) {
 
     public enum Status {
         BOOKED("已预约"), CHECKED_IN("已签到"), CANCELLED("已取消");

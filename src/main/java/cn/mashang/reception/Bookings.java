@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 
 /**
@@ -65,6 +66,10 @@ class Bookings {
         if ((name != null || mobile != null) && !Boolean.TRUE.equals(in.consent())) {
             throw ApiException.badField("consent", "留下姓名或手机号时，请先同意个人信息使用说明");
         }
+        boolean notify = Boolean.TRUE.equals(in.notifyMe());
+        if (notify && mobile == null) {
+            throw ApiException.badField("mobile", "需要预约提醒时请填写手机号");
+        }
         String mobileHash = crypto.hmac(mobile);
         if (device.isPresent()) {
             Optional<Booking> mine = bookings.findBySessionIdAndDeviceId(sessionId, device.get().id())
@@ -89,12 +94,13 @@ class Bookings {
             throw new ApiException(HttpStatus.CONFLICT, "预约已达上限",
                     "每人最多同时保留 " + config.maxOpenBookings() + " 个未到场的预约");
         }
-        Booking b = save(s, name, mobile, mobileHash, dev.id(), now);
+        Booking b = save(s, name, mobile, mobileHash, notify, dev.id(), now);
         return new Result(b, sessions.findById(sessionId).orElse(s), true, issued);
     }
 
     @Transactional
-    public Booking save(ReceptionSession s, String name, String mobile, String mobileHash, String deviceId, Instant now) {
+    public Booking save(ReceptionSession s, String name, String mobile, String mobileHash, boolean notify,
+                        String deviceId, Instant now) {
         if (sessions.takeSeat(s.id(), now) == 0) {
             throw new ApiException(HttpStatus.CONFLICT, "名额已满", "本场接待的预约名额已满，欢迎直接到站或选择其他场次");
         }
@@ -102,7 +108,7 @@ class Bookings {
         try {
             b = bookings.save(new Booking(null, s.id(), newCode(), name, crypto.encrypt(mobile), PiiCrypto.mask(mobile),
                     mobileHash, name != null || mobile != null ? now : null, deviceId, Booking.Status.BOOKED, null, null,
-                    now));
+                    now, notify));
         } catch (RuntimeException e) {
             // a concurrent second booking of the same person (unique keys): the transaction is rolled back
             throw ApiException.conflict("您已预约本场接待");
@@ -117,9 +123,7 @@ class Bookings {
      */
     @Transactional
     public Booking cancel(String code, Optional<ResidentTokens.Device> device) {
-        Booking b = bookings.findByBookingCode(code.strip().toUpperCase())
-                .filter(x -> device.isPresent() && device.get().id().equals(x.deviceId()))
-                .orElseThrow(() -> ApiException.notFound("预约"));
+        Booking b = mine(code, device);
         if (b.status() == Booking.Status.CANCELLED) {
             return b;
         }
@@ -135,6 +139,29 @@ class Bookings {
         return bookings.findById(b.id()).orElseThrow();
     }
 
+    /**
+     * 预约提醒 of a booking, read or set from the device that booked it (404 otherwise); turning it on needs the
+     * mobile left with the booking. Messages already queued are dropped at delivery once it is off.
+     */
+    @Transactional
+    public ReceptionDtos.BookingNotice notice(String code, Optional<ResidentTokens.Device> device, Boolean sms) {
+        Booking b = mine(code, device);
+        if (sms != null) {
+            if (sms && b.mobileEnc() == null) {
+                throw ApiException.badField("sms", "这次预约没有留手机号，无法短信提醒");
+            }
+            bookings.setNotify(b.id(), sms);
+            b = bookings.findById(b.id()).orElseThrow();
+        }
+        return new ReceptionDtos.BookingNotice(b.notifySms(), b.mobileEnc() != null, b.mobileMasked());
+    }
+
+    private Booking mine(String code, Optional<ResidentTokens.Device> device) {
+        return bookings.findByBookingCode(code.strip().toUpperCase())
+                .filter(x -> device.isPresent() && device.get().id().equals(x.deviceId()))
+                .orElseThrow(() -> ApiException.notFound("预约"));
+    }
+
     /** Cancels a session and tells each of its open bookings, in one transaction. */
     @Transactional
     public void cancelSession(ReceptionSession s) {
@@ -145,6 +172,20 @@ class Bookings {
                         BookingMessages.Event.SESSION_CANCELLED);
             }
         }
+    }
+
+    /** Moves a session to another day and tells each of its open bookings the new time, in one transaction. */
+    @Transactional
+    public boolean moveSession(ReceptionSession s, LocalDate date, Instant startsAt, Instant endsAt) {
+        if (sessions.move(s.id(), date, startsAt, endsAt, planner.now()) == 0) {
+            return false;
+        }
+        for (Booking b : bookings.findBySessionIdOrderById(s.id())) {
+            if (b.status() == Booking.Status.BOOKED) {
+                messages.tell(b.id(), b.bookingCode(), s.id(), s.stationId(), startsAt, BookingMessages.Event.MOVED);
+            }
+        }
+        return true;
     }
 
     /** Checks a booking of the session in; idempotent (a second check-in answers the first). */

@@ -62,8 +62,18 @@ final class ReceptionDtos {
     }
 
     @Serdeable
+    /** @param notifyMe 预约提醒: messages about this booking by SMS (needs the mobile) */
     record BookingInput(@Nullable @Size(max = 32) String contactName, @Nullable @Size(max = 20) String mobile,
-                        @Nullable Boolean consent) {
+                        @Nullable Boolean consent, @Nullable Boolean notifyMe) {
+    }
+
+    /** 预约提醒 as the booking page shows it: on or off, and whether the booking has a number to send to. */
+    @Serdeable
+    record BookingNotice(boolean sms, boolean available, @Nullable String mobileMasked) {
+    }
+
+    @Serdeable
+    record BookingNoticeInput(@NotNull(message = "请选择是否提醒") Boolean sms) {
     }
 
     @Serdeable

@@ -21,8 +21,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Scheduled work of reception days, each round claimed by one replica ({@link JobLock}; the round's lease is left to run out, so a round runs at most once per lease): generating rule sessions
- * up to the horizon, and reminding on-duty deputies {@code reception.reminder-lead} before a session through the
+ * Scheduled work of reception days, each round claimed by one replica ({@link JobLock}; the round's lease is left to run out, so a round runs at most once per lease): re-planning
+ * rule sessions on the calendar and generating them up to the horizon ({@link HolidayReplan}), and reminding on-duty deputies {@code reception.reminder-lead} before a session through the
  * notification outbox (dedupe key {@code session-reminder:{sessionId}:{deputyId}}, so a reminder goes out once).
  */
 @Singleton
@@ -36,9 +36,10 @@ public class ReceptionJobs {
     private final DeputyRepository deputies;
     private final Outbox outbox;
     private final ReceptionConfig config;
+    private final HolidayReplan replan;
 
     ReceptionJobs(JobLock lock, SessionPlanner planner, ReceptionRepositories.Sessions sessions, Visits visits,
-                  DeputyRepository deputies, Outbox outbox, ReceptionConfig config) {
+                  DeputyRepository deputies, Outbox outbox, ReceptionConfig config, HolidayReplan replan) {
         this.lock = lock;
         this.planner = planner;
         this.sessions = sessions;
@@ -46,6 +47,7 @@ public class ReceptionJobs {
         this.deputies = deputies;
         this.outbox = outbox;
         this.config = config;
+        this.replan = replan;
     }
 
     @Scheduled(fixedDelay = "${reception.reminder-interval:5m}", initialDelay = "1m")
@@ -58,7 +60,7 @@ public class ReceptionJobs {
     @Scheduled(fixedDelay = "6h", initialDelay = "2m")
     void generateRound() {
         if (config.jobsEnabled() && lock.claim("reception-generate", planner.now(), Duration.ofHours(5)).isPresent()) {
-            LOG.info("reception sessions generated: {}", planner.generateAll());
+            LOG.info("reception sessions re-planned and generated: {}", replan.replan());
         }
     }
 

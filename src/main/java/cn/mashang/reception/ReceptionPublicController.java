@@ -21,6 +21,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -153,6 +154,22 @@ class ReceptionPublicController {
         ReceptionSession s = sessions.findById(b.sessionId()).orElseThrow();
         return new ReceptionDtos.BookingAnswer(b.bookingCode(), s.id(), b.status().name(), Times.show(s.startsAt()),
                 s.place(), planner.station(s.stationId()).name(), b.mobileMasked(), null);
+    }
+
+    /** 预约提醒 of one's booking as the booking page shows it (from the device that booked; 404 otherwise). */
+    @Operation(operationId = "getBookingNotifications", summary = "预约提醒 / Whether messages about one's booking are on")
+    @Get("/bookings/{code}/notifications")
+    ReceptionDtos.BookingNotice bookingNotice(String code, @ResidentToken @Header(TOKEN_HEADER) @Nullable String token) {
+        return bookings.notice(code, tokens.verify(token, Times.now()), null);
+    }
+
+    /** Turns 预约提醒 of one's booking off (revoking it) or on (needs the mobile left with the booking). */
+    @Operation(operationId = "setBookingNotifications", summary = "开启或取消预约提醒 / Opt in to or out of booking messages")
+    @WithBody
+    @Put(value = "/bookings/{code}/notifications", consumes = MediaType.APPLICATION_JSON)
+    ReceptionDtos.BookingNotice setBookingNotice(String code, @ResidentToken @Header(TOKEN_HEADER) @Nullable String token,
+                                                 @Body @Valid ReceptionDtos.BookingNoticeInput body) {
+        return bookings.notice(code, tokens.verify(token, Times.now()), body.sms());
     }
 
     /** The booking code as a QR image, for the liaison's scanner at check-in. */

@@ -6,6 +6,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,6 +49,16 @@ final class ReceptionRepositories {
 
         @Query("UPDATE reception_session SET status = 'CANCELLED', updated_at = :now WHERE id = :id")
         int cancel(long id, Instant now);
+
+        @Query("""
+                SELECT * FROM reception_session WHERE rule_id = :ruleId AND status = 'SCHEDULED' AND starts_at > :from
+                ORDER BY starts_at, id LIMIT 500""")
+        List<ReceptionSession> scheduledOfRule(long ruleId, Instant from);
+
+        @Query("""
+                UPDATE reception_session SET session_date = :date, starts_at = :startsAt, ends_at = :endsAt,
+                updated_at = :now WHERE id = :id AND status = 'SCHEDULED'""")
+        int move(long id, LocalDate date, Instant startsAt, Instant endsAt, Instant now);
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)
@@ -74,6 +85,9 @@ final class ReceptionRepositories {
 
         @Query("UPDATE reception_booking SET status = 'CANCELLED' WHERE id = :id AND status = 'BOOKED'")
         int cancel(long id);
+
+        @Query("UPDATE reception_booking SET notify_sms = :notify WHERE id = :id")
+        int setNotify(long id, boolean notify);
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)

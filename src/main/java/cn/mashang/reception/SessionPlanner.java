@@ -173,15 +173,6 @@ class SessionPlanner {
         return created;
     }
 
-    /** Generates every active rule's sessions up to the horizon. */
-    public int generateAll() {
-        int n = 0;
-        for (ReceptionRule r : rules.findByActiveTrue()) {
-            n += generate(r, today(), today().plusDays(config.horizonDays()));
-        }
-        return n;
-    }
-
     @Transactional
     public ReceptionSession createOneOff(long stationId, ReceptionDtos.SessionInput in) {
         station(stationId);

@@ -29,7 +29,7 @@ import java.util.TreeSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The matrix of the resident routes of issue 19 (messages, recovery, booking cancel): anonymous at the HTTP layer,
+ * The matrix of the resident routes of issue 19 (messages, recovery, booking cancel and 预约提醒): anonymous at the HTTP layer,
  * they decide by a tracking key, a device token or a recovery token, so RouteScopeMatrixTest skips them. Each is
  * listed here with its rule, and none gives a 2xx to a caller without the secret or with another concern's.
  */
@@ -42,7 +42,9 @@ class ResidentRoutesTest {
             "POST /api/v1/recovery/codes", "anyone: 202 whether or not the number has concerns (rate-limited)",
             "POST /api/v1/recovery/token", "the code sent to the number (400 otherwise)",
             "GET /api/v1/recovery/concerns", "a recovery token of the number (401 otherwise)",
-            "POST /api/v1/bookings/{code}/cancel", "the device token that booked (4xx otherwise)");
+            "POST /api/v1/bookings/{code}/cancel", "the device token that booked (4xx otherwise)",
+            "GET /api/v1/bookings/{code}/notifications", "the device token that booked (404 otherwise)",
+            "PUT /api/v1/bookings/{code}/notifications", "as GET");
     static final Set<String> OPEN_BY_DESIGN = Set.of("POST /api/v1/recovery/codes");
 
     @Inject
@@ -54,7 +56,8 @@ class ResidentRoutesTest {
     DemoIds ids;
 
     static boolean covered(String key) {
-        return key.contains(" /api/v1/recovery") || key.endsWith("/track/{trackingNo}/notifications") || key.endsWith("/bookings/{code}/cancel");
+        return key.contains(" /api/v1/recovery") || key.endsWith("/track/{trackingNo}/notifications") || key.endsWith("/bookings/{code}/cancel")
+                || key.endsWith("/bookings/{code}/notifications");
     }
 
     @Test

@@ -7,9 +7,10 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Messages to a resident about a reception booking (confirmed, cancelled by the resident, or cancelled because its
- * session was), in the caller's transaction; the reminder is {@link ResidentReminders}'. Channels reach a booking
- * when it has a number (SMS). Dedupe key {@code resident:booking-<event>:<booking id>:<channel>}.
+ * Messages to a resident about a reception booking (confirmed, cancelled by the resident, cancelled because its
+ * session was — by a liaison or by a holiday the calendar marks — or moved to another day by a holiday), in the
+ * caller's transaction; the reminder is {@link ResidentReminders}'. Channels reach a booking when its resident
+ * opted in to 预约提醒 and left a number (SMS). Dedupe key {@code resident:booking-<event>:<booking id>:<channel>} (a move: also the new start).
  */
 @Singleton
 public class BookingMessages {
@@ -23,7 +24,9 @@ public class BookingMessages {
     }
 
     public enum Event {
-        CONFIRMED("已确认"), CANCELLED("已取消"), SESSION_CANCELLED("已取消（该场接待取消）");
+        CONFIRMED("已确认"), CANCELLED("已取消"), SESSION_CANCELLED("已取消（该场接待取消）"),
+        /** the session moved to the day its rule's holiday policy gives (startsAt is the new time) */
+        MOVED("（遇节假日改期）");
 
         private final String label;
 
@@ -36,6 +39,7 @@ public class BookingMessages {
         String state = startsAt.atZone(Times.ZONE).format(WHEN) + " 接待" + event.label;
         return messages.send(Recipient.booking(bookingId), "booking." + event.name().toLowerCase(),
                 new ResidentNotice("接待预约", bookingCode, state, links.session(sessionId)),
-                "booking-" + event.name().toLowerCase() + ":" + bookingId, stationId);
+                "booking-" + event.name().toLowerCase() + ":" + bookingId
+                        + (event == Event.MOVED ? ":" + startsAt.getEpochSecond() : ""), stationId);
     }
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * The mobile number behind a recipient, decrypted only for a channel's delivery: a concern's (while its SMS opt-in
- * is active and the number not purged), a booking's (not cancelled unless the message says so), or a one-time code
+ * is active and the number not purged), a booking's (while its 预约提醒 opt-in is on), or a one-time code
  * request's. Callers never log or store it.
  */
 @Singleton
@@ -29,6 +29,11 @@ public class ResidentContacts {
         return encrypted(r).isPresent();
     }
 
+    /** The outbox target of a number channel (SMS, the development inbox): the recipient's reference, if reachable. */
+    public Optional<String> target(Recipient r) {
+        return hasMobile(r) ? Optional.of(r.ref()) : Optional.empty();
+    }
+
     /** The decrypted number, or empty (no number, opted out, purged). */
     @Transactional(readOnly = true)
     public Optional<String> mobile(Recipient r) {
@@ -40,7 +45,7 @@ public class ResidentContacts {
             case CONCERN -> """
                     SELECT c.mobile_enc FROM concern c JOIN resident_subscription s ON s.concern_id = c.id
                     WHERE c.id = ? AND s.channel = 'SMS' AND s.active = TRUE AND c.pii_purged_at IS NULL""";
-            case BOOKING -> "SELECT mobile_enc FROM reception_booking WHERE id = ?";
+            case BOOKING -> "SELECT mobile_enc FROM reception_booking WHERE id = ? AND notify_sms = TRUE";
             case CODE -> "SELECT mobile_enc FROM resident_otp WHERE id = ?";
         };
         return Optional.ofNullable(jdbc.prepareStatement(sql, ps -> {
