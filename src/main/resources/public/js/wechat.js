@@ -1,8 +1,9 @@
 // Inside WeChat's browser only (issue 19): silent sign-in (网页授权 snsapi_base) so 我的反映 follows the resident to
 // any phone on the same WeChat, the one-time subscription button on the tracking page, and wx.config for the JS-SDK.
-// Does nothing outside WeChat or when the deployment has no official account (the /api/v1/wechat routes are 404).
+// Does nothing outside WeChat or when the deployment has no official account (status answers configured=false).
+// Loaded by the scan landing pages (/s/…, /d/…), 我的反映 and the tracking page.
 import { api, el, toast } from './api.js';
-import { ensureResidentToken } from './resident.js';
+import { ensureResidentToken, keyFor } from './resident.js';
 
 const inWeChat = /MicroMessenger/i.test(navigator.userAgent);
 const TRIED = 'wechatSignInTried';
@@ -11,8 +12,15 @@ function withToken(token, options = {}) {
   return { auth: false, ...options, headers: { 'X-Resident-Token': token, ...(options.headers || {}) } };
 }
 
+/** The tracking key this page opens its concern with (the link's #k=, or the one saved on this phone). */
+function trackingKey() {
+  const no = trackingNo();
+  return no ? new URLSearchParams(location.hash.replace(/^#/, '')).get('k') || keyFor(no) : null;
+}
+
 function post(path, token, body) {
-  return api(path, withToken(token, { method: 'POST', body }));
+  const key = trackingKey();
+  return api(path, withToken(token, { method: 'POST', body, headers: key ? { 'X-Tracking-Key': key } : {} }));
 }
 
 /** Removes WeChat's parameters (code, state, openid, …) from the address bar. */
@@ -78,8 +86,11 @@ async function init() {
     const token = await ensureResidentToken();
     const q = new URLSearchParams(location.search);
     if (await back(token, q)) return null;
+    // a concern is asked about with the key that opens it; without one the device may still see it once signed in
     const no = trackingNo();
-    const status = await api('/api/v1/wechat/status' + (no ? '?trackingNo=' + encodeURIComponent(no) : ''), withToken(token));
+    const key = trackingKey();
+    const status = await api('/api/v1/wechat/status' + (no && key ? '?trackingNo=' + encodeURIComponent(no) : ''),
+      withToken(token, { headers: key ? { 'X-Tracking-Key': key } : {} }));
     if (!status.configured) return null; // no official account configured: the page works without WeChat
     if (!status.bound && !sessionStorage.getItem(TRIED)) {
       sessionStorage.setItem(TRIED, '1');

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,15 +43,8 @@ class ResidentMessagesJourneyIT implements TestPropertyProvider {
     static final String STATION_CODE = "zhan222222";
     static final String DEPUTY = "13800000001";
     static final String MOBILE = "13900019019";
-    static final LocalAliyunSms SMS;
-
-    static {
-        try {
-            SMS = new LocalAliyunSms();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    static final String BOOKING_MOBILE = "13900027019";
+    static final LocalAliyunSms SMS = LocalAliyunSms.start();
 
     @Inject
     EmbeddedServer server;
@@ -121,8 +114,6 @@ class ResidentMessagesJourneyIT implements TestPropertyProvider {
         try (BrowserContext phone = browser.phone()) {
             Page page = phone.newPage();
             String linkPath = link.substring(link.indexOf("/t/"));
-            // in WeChat, /api/v1/wechat/status answers 404 for a concern this device did not submit (WeChatRoutesTest)
-            browser.expectPageStatus(linkPath, 404);
             page.navigate(url(linkPath));
             assertThat(page.locator("[data-testid=latest-answer]")).containsText("本周内更换南门井盖");
             assertThat(page.locator("[data-testid=notice-state]")).containsText("有进展时将短信通知");
@@ -153,7 +144,6 @@ class ResidentMessagesJourneyIT implements TestPropertyProvider {
             PhoneBrowser.assertNarrowAndZoomed(page);
             page.locator("[data-testid=recovered] a", new Page.LocatorOptions().setHasText(trackingNo)).click();
             page.waitForURL("**/t/" + trackingNo + "**");
-            browser.expectPageStatus(page.url().substring(page.url().indexOf("/t/")), 404);   // WeChat status, as above
             assertThat(page.getByText("井盖已更换加固").first()).isVisible();
             page.locator("label[for=rate-0]").click();
             page.getByText("提交评价").click();
@@ -168,7 +158,54 @@ class ResidentMessagesJourneyIT implements TestPropertyProvider {
         browser.assertNoConsoleErrors();
     }
 
-    private static void act(BlockingHttpClient client, String token, long id, String action, Map<String, Object> fields) {
+    @Test
+    void aResidentBooksWithRemindersTurnsThemOffAndOnAndCancelsOnTheBookingPageAndTheCancellationIsQueued() {
+        BlockingHttpClient client = http.toBlocking();
+        long station = Db.count(tx, "SELECT station_id FROM contact_code WHERE code = ?", STATION_CODE);
+        String date = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(3).toString();
+        Map<String, Object> session = client.retrieve(HttpRequest.POST("/api/v1/stations/" + station + "/sessions",
+                Map.of("date", date, "startTime", "14:00", "endTime", "16:00", "place", "联络站二楼", "capacity", 5))
+                .bearerAuth(Logins.token(client, "liaison-qjny")), MAP);
+        String code;
+        try (BrowserContext phone = browser.phone()) {
+            Page page = phone.newPage();
+            page.onDialog(d -> d.accept());   // 确定取消这次预约吗？
+            page.navigate(url("/r/" + session.get("id")));
+            page.locator("#notifyMe").check();
+            page.locator("#submit").click();
+            assertThat(page.locator("#form-error")).containsText("需要预约提醒时请填写手机号");
+            page.locator("#mobile").fill(BOOKING_MOBILE);
+            page.locator("#consent").check();
+            PhoneBrowser.assertInputsLabelled(page);
+            page.locator("#submit").click();
+            assertThat(page.locator("[data-testid=booking-notice-state]")).containsText("已开启，短信发至 139****7019");
+            code = page.locator(".code-box .code").innerText().trim();
+            assertEquals(List.of("resident.booking.confirmed"), bookingMessages(code));
+            page.locator("[data-testid=booking-notice-toggle]").click();
+            assertThat(page.locator("[data-testid=booking-notice-state]")).hasText("未开启");
+            page.locator("[data-testid=booking-notice-toggle]").click();
+            assertThat(page.locator("[data-testid=booking-notice-state]")).containsText("已开启");
+            browser.screenshot(page, "booked-with-reminders");
+            PhoneBrowser.assertTapTargets(page);
+            PhoneBrowser.assertNarrowAndZoomed(page);
+
+            page.locator("[data-testid=cancel-booking]").click();
+            assertThat(page.locator("[data-testid=booking-cancelled]")).containsText("预约已取消");
+            browser.screenshot(page, "booking-cancelled");
+        }
+        assertEquals("CANCELLED", Db.text(tx, "SELECT status FROM reception_booking WHERE booking_code = ?", code));
+        assertEquals(0L, Db.count(tx, "SELECT booked FROM reception_session WHERE id = ?", session.get("id")));
+        assertEquals(List.of("resident.booking.confirmed", "resident.booking.cancelled"), bookingMessages(code));
+        browser.assertNoConsoleErrors();
+    }
+
+    /** The kinds of the SMS rows queued for a booking, oldest first. */
+    private List<String> bookingMessages(String code) {
+        long id = Db.count(tx, "SELECT id FROM reception_booking WHERE booking_code = ?", code);
+        return Db.texts(tx, "SELECT kind FROM notification_outbox WHERE channel = 'SMS' AND target = ? ORDER BY id", "booking:" + id);
+    }
+
+    static void act(BlockingHttpClient client, String token, long id, String action, Map<String, Object> fields) {
         long version = ((Number) client.retrieve(HttpRequest.GET("/api/v1/concerns/" + id).bearerAuth(token), MAP)
                 .get("version")).longValue();
         Map<String, Object> body = new HashMap<>(fields);

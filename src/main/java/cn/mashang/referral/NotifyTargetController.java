@@ -80,7 +80,7 @@ class NotifyTargetController {
     @Put
     @Transactional
     NotifyTarget put(@Valid @Body Input in, Authentication auth) {
-        if (in.channel() == Channel.LOG) {
+        if (in.channel() != Channel.WECOM && in.channel() != Channel.DINGTALK) {
             throw ApiException.badField("channel", "应为 WECOM 或 DINGTALK");
         }
         long region = regionOf(in.ownerKind(), in.ownerId());

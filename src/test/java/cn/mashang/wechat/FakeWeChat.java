@@ -25,24 +25,32 @@ import java.util.concurrent.atomic.AtomicInteger;
  * /connect/oauth2/authorize (302 back with code and state for the user named by the X-Fake-User header),
  * /sns/oauth2/access_token (code → openid, once; 40029 otherwise), /cgi-bin/ticket/getticket (jsapi),
  * /mp/subscribemsg (302 back with openid, template_id, action, scene, reserved) and
- * /cgi-bin/message/template/subscribe (checks the access token: 40001; scripted errcodes).
+ * /cgi-bin/message/template/subscribe (checks the access token: 40001; scripted errcodes), and a stand-in of the
+ * JS-SDK script ({@link #JSSDK_PATH}: {@code wx.config} keeps its argument in {@code window.__wxConfig} and calls
+ * the ready callbacks) so a browser journey can check the signature its page was given.
  */
-final class FakeWeChat {
-    static final String APP_ID = "wx1234567890abcdef";
+public final class FakeWeChat {
+    public static final String APP_ID = "wx1234567890abcdef";
     static final String SECRET = "fake-app-secret-0123456789";
-    static final String TEMPLATE = "TPL-one-time-0001";
-    static final String TICKET = "sM4AOVdWfPE4DxkXGEs8VMCPGGVi4C3VM0P37wVUCFvkVAy_90u5h9nbSlYy3-Sl-HhTdfl2fzFy1AOcHKP7qg";
+    public static final String TEMPLATE = "TPL-one-time-0001";
+    public static final String JSSDK_PATH = "/open/js/jweixin-1.6.0.js";
+    private static final String JSSDK = """
+            window.wx = { readyCallbacks: [],
+              config(c) { window.__wxConfig = c; setTimeout(() => this.readyCallbacks.forEach((f) => f()), 0); },
+              ready(f) { this.readyCallbacks.push(f); }, error(f) {} };
+            """;
+    public static final String TICKET = "sM4AOVdWfPE4DxkXGEs8VMCPGGVi4C3VM0P37wVUCFvkVAy_90u5h9nbSlYy3-Sl-HhTdfl2fzFy1AOcHKP7qg";
 
-    final HttpServer server;
+    public final HttpServer server;
     final Set<String> validTokens = ConcurrentHashMap.newKeySet();
     final AtomicInteger tokensIssued = new AtomicInteger();
     final Map<String, String> codes = new ConcurrentHashMap<>();
     /** Bodies of subscription messages WeChat accepted or refused, in order. */
-    final List<String> sent = Collections.synchronizedList(new ArrayList<>());
+    public final List<String> sent = Collections.synchronizedList(new ArrayList<>());
     /** Errcodes for the next subscription sends (empty: 0). */
     final Deque<Integer> sendScript = new ConcurrentLinkedDeque<>();
 
-    FakeWeChat() {
+    public FakeWeChat() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -52,11 +60,11 @@ final class FakeWeChat {
         server.start();
     }
 
-    String base() {
+    public String base() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    Map<String, String> properties() {
+    public Map<String, String> properties() {
         Map<String, String> p = new HashMap<>();
         p.put("wechat.app-id", APP_ID);
         p.put("wechat.secret", SECRET);
@@ -119,6 +127,13 @@ final class FakeWeChat {
                         && body.contains("\"scene\"") && body.contains("\"title\"") && body.contains("\"data\":{\"content\":{\"value\"");
                 Integer code = shaped ? sendScript.poll() : Integer.valueOf(47001);
                 json(x, "{\"errcode\":" + (code == null ? 0 : code) + ",\"errmsg\":\"" + (code == null ? "ok" : "refused") + "\"}");
+            }
+            case JSSDK_PATH -> {
+                byte[] b = JSSDK.getBytes(StandardCharsets.UTF_8);
+                x.getResponseHeaders().add("Content-Type", "application/javascript; charset=utf-8");
+                x.sendResponseHeaders(200, b.length);
+                x.getResponseBody().write(b);
+                x.close();
             }
             default -> {
                 x.sendResponseHeaders(404, -1);

@@ -52,7 +52,7 @@ class AliyunSmsChannel implements ResidentChannel {
 
     @Override
     public Optional<String> target(Recipient recipient) {
-        return contacts.hasMobile(recipient) ? Optional.of(recipient.ref()) : Optional.empty();
+        return contacts.target(recipient);
     }
 
     @Override

@@ -49,6 +49,15 @@ public final class LocalAliyunSms implements AutoCloseable {
     private final Deque<String> failures = new ConcurrentLinkedDeque<>();
     private final List<String> rejected = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    /** A started local endpoint (for a test's static field). */
+    public static LocalAliyunSms start() {
+        try {
+            return new LocalAliyunSms();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public LocalAliyunSms() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);

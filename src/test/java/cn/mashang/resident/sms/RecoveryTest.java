@@ -15,8 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,15 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RecoveryTest implements TestPropertyProvider {
-    static final LocalAliyunSms SMS;
-
-    static {
-        try {
-            SMS = new LocalAliyunSms();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    static final LocalAliyunSms SMS = LocalAliyunSms.start();
 
     @Inject
     @Client("/")

@@ -16,8 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.sql.Connection;
 import java.util.HashMap;
@@ -32,15 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ResidentSmsTest implements TestPropertyProvider {
-    static final LocalAliyunSms SMS;
-
-    static {
-        try {
-            SMS = new LocalAliyunSms();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    static final LocalAliyunSms SMS = LocalAliyunSms.start();
 
     @Inject
     @Client("/")
