@@ -23,9 +23,9 @@ function post(path, token, body) {
   return api(path, withToken(token, { method: 'POST', body, headers: key ? { 'X-Tracking-Key': key } : {} }));
 }
 
-/** Removes WeChat's parameters (code, state, openid, …) from the address bar. */
+/** Removes WeChat's parameters (code, state, openid, …) and the #wechat_redirect a redirect carries over. */
 function cleanUrl() {
-  history.replaceState(null, '', location.pathname + location.hash);
+  history.replaceState(null, '', location.pathname + (location.hash === '#wechat_redirect' ? '' : location.hash));
 }
 
 function trackingNo() {
