@@ -54,7 +54,7 @@ async function back(token, q) {
 function subscribeButton(token, status) {
   const slot = document.getElementById('wechat-slot');
   if (!slot || !status.subscribeAvailable || !trackingNo()) return;
-  const button = el('button', { class: 'btn', type: 'button', text: status.messagesLeft > 0 ? '已订阅微信通知（再次订阅）' : '有进展时微信通知我' });
+  const button = el('button', { class: 'btn btn-default', type: 'button', text: status.messagesLeft > 0 ? '已订阅微信通知（再次订阅）' : '有进展时微信通知我' });
   button.addEventListener('click', async () => {
     const answer = await post('/api/v1/wechat/subscriptions/start', token, { trackingNo: trackingNo(), returnPath: location.pathname });
     location.href = answer.authorizeUrl;
