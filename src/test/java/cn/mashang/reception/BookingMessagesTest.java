@@ -58,6 +58,8 @@ class BookingMessagesTest implements TestPropertyProvider {
         Map<String, String> p = new HashMap<>(SMS.properties());
         p.put("notify.sender.enabled", "false");
         p.put("test.clock", "2026-09-20T10:00:00");
+        // a calendar PUT refreshes every open concern's deadlines and re-plans the sessions before it answers
+        p.put("micronaut.http.client.read-timeout", "60s");
         return p;
     }
 
