@@ -14,9 +14,10 @@ export function tabsOf(account) {
     DEPUTY: [['待我处理', '/work'], ['履职档案', '/work/archive']],
     LIAISON: [['站内反映', st('/work/station', 'id')], ['接待日', st('/manage/reception', 'station')], ['待我处理', '/work']],
     STATION_HEAD: [['看板', st('/manage/dashboard', 'station')], ['站内反映', st('/work/station', 'id')],
-      ['接待日', st('/manage/reception', 'station')], ['二维码', st('/manage/codes', 'station')]],
+      ['接待日', st('/manage/reception', 'station')], ['二维码', st('/manage/codes', 'station')],
+      ['达标', st('/manage/standards', 'station')]],
     ADMIN: [['地区', account.regionId ? '/manage/region?id=' + account.regionId : '/manage/region'],
-      ['超期', '/manage/overdue'], ['承办部门', '/manage/departments']],
+      ['超期', '/manage/overdue'], ['承办部门', '/manage/departments'], ['达标', '/manage/standards']],
     DEPARTMENT: [['交办待办', '/dept']]
   }[account.role] || [];
   // a head or liaison who is also a deputy answers concerns too

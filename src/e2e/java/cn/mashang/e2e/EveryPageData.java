@@ -68,6 +68,9 @@ record EveryPageData(long station, long region, String stationCode, String deput
         v.put("manage-overdue", Visit.staff("admin", ADMIN, "/manage/overdue"));
         v.put("manage-region", Visit.staff("admin", ADMIN, "/manage/region?id=" + region));
         v.put("manage-departments", Visit.staff("admin", ADMIN, "/manage/departments"));
+        v.put("manage-standards", Visit.staff("head", HEAD, "/manage/standards?station=" + station));
+        v.put("manage-standards-review", Visit.staff("admin", ADMIN, "/manage/standards"));
+        v.put("manage-standards-station", Visit.staff("admin", ADMIN, "/manage/standards?station=" + station));
         v.put("dept", Visit.staff("department", DEPARTMENT, "/dept"));
         v.put("dept-concern", Visit.staff("department", DEPARTMENT, "/dept/concerns/" + concernId));
         return v;

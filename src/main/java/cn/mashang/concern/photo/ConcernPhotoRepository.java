@@ -21,6 +21,10 @@ public interface ConcernPhotoRepository extends CrudRepository<ConcernPhoto, Lon
     @Query("UPDATE concern_photo SET concern_id = :concernId WHERE upload_token = :token AND concern_id IS NULL")
     int attach(String token, long concernId);
 
+    /** Another feature (station standards) takes an unattached upload over: the row goes, the stored file stays. */
+    @Query("DELETE FROM concern_photo WHERE id = :id AND concern_id IS NULL")
+    int takeOver(long id);
+
     @Query("SELECT * FROM concern_photo WHERE concern_id IS NULL AND created_at < :before ORDER BY id LIMIT 500")
     List<ConcernPhoto> unattachedBefore(Instant before);
 }
