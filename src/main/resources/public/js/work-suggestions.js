@@ -52,7 +52,7 @@ async function draft() {
   const others = new Map();
   for (const s of me.stations) {
     const st = await api('/api/v1/stations/' + s.id, { auth: false }).catch(() => ({ deputies: [] }));
-    for (const d of st.deputies) if (!me.deputy || d.id !== me.deputy.id) others.set(d.id, d.name);
+    for (const d of st.deputies) if (!me.deputy || d.deputyId !== me.deputy.id) others.set(d.deputyId, d.name);
   }
   fill($('#joint-picker'), others.size ? [...others].map(([id, name]) => el('label', { for: 'j-' + id },
     el('input', { type: 'checkbox', name: 'joint', id: 'j-' + id, value: String(id), 'data-testid': 'pick-joint' }),

@@ -123,8 +123,8 @@ class SuggestionJourneyIT {
             browser.screenshot(page, "draft-errors");
             first.check();
             page.locator("[data-testid=pick-concern][data-tracking='" + other.get("trackingNo") + "']").check();
-            assertThat(page.locator("[data-testid=field-body]")).hasValue(java.util.regex.Pattern.compile("(?s).*"
-                    + policy.get("trackingNo") + ".*" + other.get("trackingNo") + ".*"));
+            assertThat(page.locator("[data-testid=field-body]")).hasValue(java.util.regex.Pattern.compile(".*"
+                    + policy.get("trackingNo") + ".*" + other.get("trackingNo") + ".*", java.util.regex.Pattern.DOTALL));
             page.locator("[data-testid=field-title]").fill("关于推进农村天然气管网和道路照明建设的建议");
             page.locator("[data-testid=field-sessionName]").fill("市三届人大八次会议");
             page.locator("[data-testid=field-category]").selectOption("城乡建设");
