@@ -55,9 +55,9 @@ function viewer(src) {
 /**
  * The action bar and sheet of a concern page. looks: { action: 'primary' | 'warn' | '' }; labelOf(action);
  * fieldsOf(action) → field nodes; bodyOf(action, form) → request body; post(action, body) → the new concern;
- * done(concern) re-renders; reload() after a 409.
+ * done(concern) re-renders; reload() after a 409; doneText(action), optional, the toast's words (else this module's).
  */
-export function actionSheet({ looks, labelOf, fieldsOf, bodyOf, post, done, reload }) {
+export function actionSheet({ looks, labelOf, fieldsOf, bodyOf, post, done, reload, doneText = () => null }) {
   const mask = el('div', { class: 'sheet-mask hidden', id: 'sheet-mask' });
   const form = el('form', { class: 'sheet form hidden', id: 'sheet', 'data-testid': 'action-sheet', novalidate: true },
     el('div', { class: 'sheet-title', id: 'sheet-title' }), el('div', { class: 'cells', id: 'sheet-fields' }),
@@ -104,7 +104,7 @@ export function actionSheet({ looks, labelOf, fieldsOf, bodyOf, post, done, relo
       const result = await post(action, bodyOf(action, form));
       close();
       done(result);
-      toast(DONE[action] || '已完成');
+      toast(doneText(action) || DONE[action] || '已完成');
     } catch (err) {
       fromApi(form, err, $('#sheet-error'));
       if (err.status === 409) reload();

@@ -11,17 +11,19 @@ export function tabsOf(account) {
   const s = account.stationIds && account.stationIds.length ? [...account.stationIds].sort((a, b) => a - b)[0] : null;
   const st = (path, p) => (s === null ? null : path + '?' + p + '=' + s);
   const tabs = {
-    DEPUTY: [['待我处理', '/work'], ['履职档案', '/work/archive']],
+    DEPUTY: [['待我处理', '/work'], ['建议', '/work/suggestions'], ['走访', '/work/visits'], ['履职档案', '/work/archive']],
     LIAISON: [['站内反映', st('/work/station', 'id')], ['接待日', st('/manage/reception', 'station')], ['待我处理', '/work']],
     STATION_HEAD: [['看板', st('/manage/dashboard', 'station')], ['站内反映', st('/work/station', 'id')],
       ['接待日', st('/manage/reception', 'station')], ['二维码', st('/manage/codes', 'station')],
       ['达标', st('/manage/standards', 'station')]],
     ADMIN: [['地区', account.regionId ? '/manage/region?id=' + account.regionId : '/manage/region'],
-      ['超期', '/manage/overdue'], ['承办部门', '/manage/departments'], ['达标', '/manage/standards']],
-    DEPARTMENT: [['交办待办', '/dept']]
+      ['超期', '/manage/overdue'], ['建议', '/manage/suggestions'], ['承办部门', '/manage/departments'],
+      ['达标', '/manage/standards']],
+    DEPARTMENT: [['交办待办', '/dept'], ['建议办理', '/dept/suggestions']]
   }[account.role] || [];
   // a head or liaison who is also a deputy answers concerns too
-  const own = account.deputyId && account.role !== 'DEPUTY' && !tabs.some((t) => t[1] === '/work') ? [['待我处理', '/work']] : [];
+  const own = account.deputyId && account.role !== 'DEPUTY' && !tabs.some((t) => t[1] === '/work')
+    ? [['待我处理', '/work'], ['建议', '/work/suggestions']] : [];
   return [...tabs, ...own, ['我的', '/me']].filter((t) => t[1]).map(([label, href]) => ({ label, href }));
 }
 

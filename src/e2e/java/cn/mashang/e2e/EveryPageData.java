@@ -24,7 +24,7 @@ import java.util.UUID;
  * a concern referred to 住建局 and answered by the deputy, a reception session, a revoked deputy code.
  */
 record EveryPageData(long station, long region, String stationCode, String deputyCode, String goneCode,
-                     String trackingNo, String key, long concernId, long sessionId) {
+                     String trackingNo, String key, long concernId, long sessionId, long suggestionId) {
     record Visit(String role, String login, String path, int status, String init) {
         static Visit resident(String path) {
             return new Visit("resident", null, path, 200, "");
@@ -73,6 +73,14 @@ record EveryPageData(long station, long region, String stationCode, String deput
         v.put("manage-standards-station", Visit.staff("admin", ADMIN, "/manage/standards?station=" + station));
         v.put("dept", Visit.staff("department", DEPARTMENT, "/dept"));
         v.put("dept-concern", Visit.staff("department", DEPARTMENT, "/dept/concerns/" + concernId));
+        v.put("work-suggestions", Visit.staff("deputy", DEPUTY, "/work/suggestions"));
+        v.put("work-suggestion", Visit.staff("deputy", DEPUTY, "/work/suggestions?id=" + suggestionId));
+        v.put("work-suggestion-draft", Visit.staff("deputy", DEPUTY, "/work/suggestions?new=1"));
+        v.put("work-visits", Visit.staff("deputy", DEPUTY, "/work/visits"));
+        v.put("manage-suggestions", Visit.staff("admin", ADMIN, "/manage/suggestions"));
+        v.put("manage-suggestion", Visit.staff("admin", ADMIN, "/manage/suggestions?id=" + suggestionId));
+        v.put("dept-suggestions", Visit.staff("department", DEPARTMENT, "/dept/suggestions"));
+        v.put("dept-suggestion", Visit.staff("department", DEPARTMENT, "/dept/suggestions?id=" + suggestionId));
         return v;
     }
 
@@ -98,9 +106,25 @@ record EveryPageData(long station, long region, String stationCode, String deput
         String gone = (String) Http.map(Http.list(Http.get(client, "/api/v1/stations/" + heping).get("deputies")).get(0)).get("code");
         client.retrieve(HttpRequest.POST("/api/v1/codes/" + gone + "/revoke", Map.of("reason", "代表已调离", "reissue", true))
                 .bearerAuth(Logins.token(client, "head-heping")), Http.MAP);
+        long suggestion = suggestion(client, ids, answeredId);
         return new EveryPageData(station, ids.region("吕梁市"), stationCode, deputyCode, gone,
                 (String) answered.get("trackingNo"), (String) answered.get("key"), concernId,
-                ((Number) session.get("id")).longValue());
+                ((Number) session.get("id")).longValue(), suggestion);
+    }
+
+    /** A suggestion of the deputy from the answered concern, registered and assigned to 住建局 (its reply is due). */
+    private static long suggestion(BlockingHttpClient client, DemoIds ids, long concernId) {
+        Map<String, Object> s = client.retrieve(HttpRequest.POST("/api/v1/suggestions", Map.of("title", "关于菜市场周边增设停车位的建议",
+                "body", "群众反映菜市场周边早高峰拥堵，建议统筹规划临时停车位。", "sessionName", "市三届人大八次会议",
+                "category", "交通运输", "concernIds", java.util.List.of(concernId))).bearerAuth(Logins.token(client, DEPUTY)), Http.MAP);
+        long id = ((Number) s.get("id")).longValue();
+        String admin = Logins.token(client, ADMIN);
+        client.retrieve(HttpRequest.POST("/api/v1/suggestions/" + id + "/actions/register", Map.of("version", s.get("version"),
+                "number", "第" + (1000 + id) + "号")).bearerAuth(admin), Http.MAP);
+        client.retrieve(HttpRequest.POST("/api/v1/suggestions/" + id + "/actions/assign", Map.of("version",
+                ((Number) s.get("version")).longValue() + 1, "leadDepartmentId", ids.department("孝义市", "孝义市住房和城乡建设局"),
+                "coDepartmentIds", java.util.List.of(ids.department("孝义市", "孝义市交通运输局")))).bearerAuth(admin), Http.MAP);
+        return id;
     }
 
     private static Map<String, Object> submit(BlockingHttpClient client, String code, String content, int n) {

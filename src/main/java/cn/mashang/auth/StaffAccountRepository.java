@@ -39,6 +39,9 @@ public interface StaffAccountRepository extends CrudRepository<StaffAccount, Lon
     /** Accounts whose scope lies in a region (by materialised path): admins, station staff, deputies. */
     java.util.List<StaffAccount> findByDepartmentIdAndActiveTrue(Long departmentId);
 
+    /** The active logins of a deputy (a DEPUTY account, a head who is also the deputy). */
+    java.util.List<StaffAccount> findByDeputyIdAndActiveTrue(Long deputyId);
+
     @Query(value = """
             SELECT a.* FROM staff_account a
             LEFT JOIN region ar ON ar.id = a.region_id

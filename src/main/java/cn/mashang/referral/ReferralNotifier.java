@@ -1,13 +1,12 @@
 package cn.mashang.referral;
 
-import cn.mashang.auth.StaffAccountRepository;
 import cn.mashang.concern.Concern;
 import cn.mashang.concern.ConcernChanged;
 import cn.mashang.concern.ConcernEventType;
 import cn.mashang.concern.ConcernRepository;
 import cn.mashang.department.Department;
 import cn.mashang.department.DepartmentRepository;
-import cn.mashang.notify.Channel;
+import cn.mashang.referral.NotifyRecipients.To;
 import cn.mashang.notify.NotificationMessage;
 import cn.mashang.notify.Outbox;
 import cn.mashang.region.RegionRepository;
@@ -28,28 +27,21 @@ import java.util.List;
 class ReferralNotifier {
     private final Outbox outbox;
     private final SlaConfig.Notify routing;
-    private final NotifyTarget.Repository targets;
+    private final NotifyRecipients recipients;
     private final ConcernRepository concerns;
     private final DepartmentRepository departments;
     private final RegionRepository regions;
     private final Referrals referrals;
-    private final StaffAccountRepository accounts;
 
-    ReferralNotifier(Outbox outbox, SlaConfig.Notify routing, NotifyTarget.Repository targets, ConcernRepository concerns,
-                     DepartmentRepository departments, RegionRepository regions, Referrals referrals,
-                     StaffAccountRepository accounts) {
-        this.accounts = accounts;
+    ReferralNotifier(Outbox outbox, SlaConfig.Notify routing, NotifyRecipients recipients, ConcernRepository concerns,
+                     DepartmentRepository departments, RegionRepository regions, Referrals referrals) {
         this.outbox = outbox;
         this.routing = routing;
-        this.targets = targets;
+        this.recipients = recipients;
         this.concerns = concerns;
         this.departments = departments;
         this.regions = regions;
         this.referrals = referrals;
-    }
-
-    /** A robot to send to. */
-    record To(Channel channel, String target) {
     }
 
     @EventListener
@@ -78,32 +70,20 @@ class ReferralNotifier {
         String md = "> 诉求编号：" + e.trackingNo() + "\n> 承办部门：" + dept + "\n> 办理期限："
                 + cn.mashang.common.Times.show(r.deadline()).toLocalDate() + "\n请登录码上联络办理：/dept/concerns/" + c.id();
         var message = new NotificationMessage("【" + what + "】" + e.trackingNo(), md);
-        for (To to : recipients(e.type(), c, r)) {
+        for (To to : whom(e.type(), c, r)) {
             outbox.enqueue(to.channel(), to.target(), "referral." + e.type().name().toLowerCase(), message,
                     "referral:" + e.eventId() + ":" + to.channel() + ":" + to.target());
         }
     }
 
-    private List<To> recipients(ConcernEventType type, Concern c, Referral r) {
+    private List<To> whom(ConcernEventType type, Concern c, Referral r) {
         return switch (type) {
-            case REFERRED, URGED, ESCALATED -> owned(NotifyTarget.Kind.DEPARTMENT, r.departmentId(),
+            case REFERRED, URGED, ESCALATED -> recipients.department(r.departmentId(),
                     new To(routing.channel(), routing.defaultTarget()));
             case REPORTED -> List.of(new To(routing.channel(),
                     routing.regionTarget(regions.findById(c.regionId()).map(x -> x.path()).orElse(null))));
-            default -> owned(NotifyTarget.Kind.STATION, c.stationId(),
-                    new To(routing.channel(), routing.stationTarget(c.stationId())));
+            default -> recipients.station(c.stationId(), new To(routing.channel(), routing.stationTarget(c.stationId())));
         };
     }
 
-    /** The owner's robots and, for a department, its people's own robots; else the fallback. */
-    private List<To> owned(NotifyTarget.Kind kind, long ownerId, To fallback) {
-        List<To> out = new java.util.ArrayList<>(targets.findByOwnerKindAndOwnerIdAndActiveTrue(kind, ownerId).stream()
-                .map(t -> new To(t.channel(), t.target())).toList());
-        if (kind == NotifyTarget.Kind.DEPARTMENT) {
-            accounts.findByDepartmentIdAndActiveTrue(ownerId).forEach(a -> targets
-                    .findByOwnerKindAndOwnerIdAndActiveTrue(NotifyTarget.Kind.ACCOUNT, a.id())
-                    .forEach(t -> out.add(new To(t.channel(), t.target()))));
-        }
-        return out.isEmpty() ? List.of(fallback) : out.stream().distinct().toList();
-    }
 }

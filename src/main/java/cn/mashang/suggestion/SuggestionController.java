@@ -11,12 +11,14 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -24,7 +26,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.io.IOException;
-import java.util.List;
 
 /**
  * 代表建议: deputies draft them from concerns, the committee (ADMIN of the region) registers and assigns them, the
@@ -61,10 +62,12 @@ class SuggestionController {
         return HttpResponse.created(views.of(s.id(), auth)).header("Cache-Control", "no-store");
     }
 
-    @Operation(operationId = "listSuggestions", summary = "建议列表 / The caller's suggestions (own, region's or unit's)")
+    @Operation(operationId = "listSuggestions", summary = "建议列表 / The caller's suggestions (own, region's or unit's), newest first, cursor-paged")
     @Get
-    HttpResponse<List<SuggestionView.Item>> list(Authentication auth) {
-        return HttpResponse.ok(views.list(auth)).header("Cache-Control", "no-store");
+    HttpResponse<SuggestionView.Page> list(
+            @Parameter(description = "状态 / one state: SUBMITTED, REGISTERED, ASSIGNED, REPLIED, CLOSED") @QueryValue @Nullable String state,
+            @QueryValue @Nullable String cursor, @QueryValue @Nullable Integer size, Authentication auth) {
+        return HttpResponse.ok(views.list(auth, state, cursor, size)).header("Cache-Control", "no-store");
     }
 
     @Operation(operationId = "getSuggestion", summary = "建议详情 / A suggestion with its timeline and allowed actions")

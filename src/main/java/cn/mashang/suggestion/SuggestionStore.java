@@ -1,5 +1,6 @@
 package cn.mashang.suggestion;
 
+import cn.mashang.common.KeysetCursor;
 import cn.mashang.concern.Rating;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -95,9 +96,32 @@ class SuggestionStore {
                 });
     }
 
-    /** Ids of the suggestions a list shows: {@code from} joins and filters {@code s} by one argument; newest first. */
-    List<Long> ids(String from, Object arg) {
-        return longs("SELECT s.id FROM suggestion s " + from + " ORDER BY s.id DESC LIMIT 100", arg);
+    /**
+     * A page of the suggestions a list shows, newest first: {@code from} joins and filters {@code s} by one argument;
+     * an optional state; keyset after the cursor (created_at, id). Answers up to {@code limit} rows.
+     */
+    List<Suggestion> page(String from, Object arg, @Nullable String state, @Nullable KeysetCursor after, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT s.* FROM suggestion s " + from);
+        List<Object> args = new ArrayList<>(List.of(arg));
+        if (state != null) {
+            sql.append(" AND s.state = ?");
+            args.add(state);
+        }
+        if (after != null) {
+            sql.append(" AND (s.created_at < ? OR (s.created_at = ? AND s.id < ?))");
+            args.add(Timestamp.from(after.at()));
+            args.add(Timestamp.from(after.at()));
+            args.add(after.id());
+        }
+        sql.append(" ORDER BY s.created_at DESC, s.id DESC LIMIT ").append(limit);
+        return jdbc.prepareStatement(sql.toString(), ps -> {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return jdbc.entityStream(rs, Suggestion.class).toList();
+            }
+        });
     }
 
     private List<Long> longs(String sql, Object arg) {

@@ -41,4 +41,9 @@ public record SuggestionView(long id, @Nullable String number, String title, Str
                        String stateLabel, int round, String authorName, @Nullable String leadUnitName,
                        @Nullable OffsetDateTime replyDue, boolean overdue, OffsetDateTime createdAt) {
     }
+
+    /** A page of a list, newest first; {@code nextCursor} null on the last page. */
+    @Serdeable
+    public record Page(List<Item> items, @Nullable String nextCursor) {
+    }
 }

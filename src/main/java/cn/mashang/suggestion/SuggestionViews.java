@@ -3,15 +3,19 @@ package cn.mashang.suggestion;
 import cn.mashang.auth.Role;
 import cn.mashang.auth.Scopes;
 import cn.mashang.auth.StaffScope;
+import cn.mashang.common.ApiException;
+import cn.mashang.common.KeysetCursor;
 import cn.mashang.common.Times;
 import cn.mashang.concern.ConcernRepository;
 import cn.mashang.region.RegionRepository;
 import cn.mashang.suggestion.Suggestion.State;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,29 +69,48 @@ class SuggestionViews {
                 s.version(), Times.show(s.createdAt()));
     }
 
-    /** The caller's list: a deputy's own and joint ones, the committee's region (and below), a unit's assigned ones. */
+    static final int MAX_SIZE = 50;
+
+    /**
+     * A page of the caller's list, newest first: a deputy's own and joint ones, the committee's region (and below), a
+     * unit's assigned ones; optionally of one state; keyset-paged by {@link KeysetCursor}.
+     */
     @Transactional(readOnly = true)
-    List<SuggestionView.Item> list(Authentication auth) {
+    SuggestionView.Page list(Authentication auth, @Nullable String state, @Nullable String cursor, @Nullable Integer size) {
         StaffScope me = scopes.of(auth);
-        List<Long> ids;
+        String onlyState = state == null || state.isBlank() ? null : Arrays.stream(State.values())
+                .filter(x -> x.name().equals(state)).findFirst().map(Enum::name)
+                .orElseThrow(() -> ApiException.badField("state", "应为 " + Arrays.toString(State.values())));
+        int n = size == null ? 20 : size;
+        if (n < 1 || n > MAX_SIZE) {
+            throw ApiException.badField("size", "应在 1 到 " + MAX_SIZE + " 之间");
+        }
+        KeysetCursor after = KeysetCursor.of(cursor);
+        List<Suggestion> rows;
         if (me.role() == Role.ADMIN) {
             String path = me.regionId() == null ? null : regions.findById(me.regionId()).map(r -> r.path()).orElse(null);
-            ids = path == null ? List.of()
-                    : store.ids("JOIN region r ON r.id = s.region_id WHERE r.path LIKE ?", path + "%");
+            rows = path == null ? List.of() : store.page("JOIN region r ON r.id = s.region_id WHERE r.path LIKE ?",
+                    path + "%", onlyState, after, n + 1);
         } else if (me.role() == Role.DEPARTMENT) {
-            ids = me.departmentId() == null ? List.of()
-                    : store.ids("JOIN suggestion_unit u ON u.suggestion_id = s.id WHERE u.department_id = ?", me.departmentId());
+            rows = me.departmentId() == null ? List.of() : store.page(
+                    "JOIN suggestion_unit u ON u.suggestion_id = s.id WHERE u.department_id = ?", me.departmentId(),
+                    onlyState, after, n + 1);
         } else {
-            ids = me.deputyId() == null ? List.of()
-                    : store.ids("JOIN suggestion_deputy d ON d.suggestion_id = s.id WHERE d.deputy_id = ?", me.deputyId());
+            rows = me.deputyId() == null ? List.of() : store.page(
+                    "JOIN suggestion_deputy d ON d.suggestion_id = s.id WHERE d.deputy_id = ?", me.deputyId(),
+                    onlyState, after, n + 1);
         }
+        boolean more = rows.size() > n;
+        List<Suggestion> shown = more ? rows.subList(0, n) : rows;
         Instant now = Times.now();
-        return ids.stream().map(repo::findById).flatMap(Optional::stream).map(s -> new SuggestionView.Item(s.id(),
+        var items = shown.stream().map(s -> new SuggestionView.Item(s.id(),
                 s.number(), s.title(), s.sessionName(), s.state().name(), s.state().label(), s.round(),
                 store.deputies(s.id()).get(0).name(),
                 store.units(s.id()).stream().filter(SuggestionStore.Linked::first).map(SuggestionStore.Linked::name)
                         .findFirst().orElse(null), Times.show(s.replyDue()), overdue(s, now), Times.show(s.createdAt())))
                 .toList();
+        Suggestion last = more ? shown.get(shown.size() - 1) : null;
+        return new SuggestionView.Page(items, last == null ? null : new KeysetCursor(last.createdAt(), last.id()).encode());
     }
 
     /** The unit's reply is late: assigned (either round) and the working-day reply deadline passed. */

@@ -30,7 +30,8 @@ import java.util.Map;
 /**
  * Drafts suggestions from concerns and carries out their actions in one transaction each: scope (404), the
  * client's version (400 missing, 409 stale), {@link SuggestionStateMachine} (403/409), the body's fields (400), then
- * one guarded write and the timeline rows. Reply clocks run on the working-day calendar.
+ * one guarded write, the timeline rows and the messages ({@link SuggestionNotifier}). Reply clocks run on the
+ * working-day calendar.
  */
 @Singleton
 class Suggestions {
@@ -42,11 +43,13 @@ class Suggestions {
     private final DeputyRepository deputies;
     private final DepartmentRepository departments;
     private final WorkingCalendar calendar;
+    private final SuggestionNotifier notifier;
     private final int replyDays;
     private final int secondRoundDays;
 
     Suggestions(SuggestionRepository repo, SuggestionStore store, Scopes scopes, ConcernLifecycle concerns,
                 DeputyRepository deputies, DepartmentRepository departments, WorkingCalendar calendar,
+                SuggestionNotifier notifier,
                 @Value("${mashang.suggestion.reply-working-days:60}") int replyDays,
                 @Value("${mashang.suggestion.second-round-working-days:30}") int secondRoundDays) {
         this.repo = repo;
@@ -56,6 +59,7 @@ class Suggestions {
         this.deputies = deputies;
         this.departments = departments;
         this.calendar = calendar;
+        this.notifier = notifier;
         this.replyDays = replyDays;
         this.secondRoundDays = secondRoundDays;
     }
@@ -163,7 +167,18 @@ class Suggestions {
                 ratedAt, closedAt, now) != 1) {
             throw stale(repo.findById(id).orElse(s));
         }
-        return repo.findById(id).orElseThrow();
+        Suggestion after = repo.findById(id).orElseThrow();
+        switch (action) {
+            case ASSIGN -> notifier.on(SuggestionNotifier.Kind.ASSIGNED, after);
+            case REPLY -> notifier.on(SuggestionNotifier.Kind.REPLIED, after);
+            case RATE -> {
+                if (to == State.ASSIGNED) {
+                    notifier.on(SuggestionNotifier.Kind.REOPENED, after);
+                }
+            }
+            default -> { }
+        }
+        return after;
     }
 
     /** An active department the committee member may assign (of their region or below); else 400 naming the field. */

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -76,12 +75,7 @@ class SuggestionRoadTest {
     }
 
     Map<String, Object> act(String login, Object id, String action, Object... kv) {
-        Map<String, Object> b = new HashMap<>();
-        b.put("version", get(client, "/api/v1/suggestions/" + id, Logins.token(client, ADMIN)).get("version"));
-        for (int i = 0; i + 1 < kv.length; i += 2) {
-            b.put((String) kv[i], kv[i + 1]);
-        }
-        return client.retrieve(action(Logins.token(client, login), id, action, b), Http.MAP);
+        return SuggestionCalls.act(client, login, id, action, kv);
     }
 
     static List<Object> types(Map<String, Object> view) {
@@ -184,8 +178,8 @@ class SuggestionRoadTest {
         String path = "/api/v1/suggestions/" + s.get("id");
         for (String stranger : List.of("lishi-admin", "13800000014", "head-shuitou", "dept-xiaoyi-zhujian")) {
             problem(client, HttpRequest.GET(path).bearerAuth(Logins.token(client, stranger)), 404);
-            assertTrue(client.retrieve(HttpRequest.GET("/api/v1/suggestions").bearerAuth(Logins.token(client, stranger)),
-                    Http.LIST).stream().noneMatch(i -> s.get("id").equals(i.get("id"))), stranger);
+            assertTrue(list(client.retrieve(HttpRequest.GET("/api/v1/suggestions?size=50").bearerAuth(Logins.token(client, stranger)),
+                    Http.MAP).get("items")).stream().noneMatch(i -> s.get("id").equals(i.get("id"))), stranger);
         }
         assertEquals(200, client.exchange(HttpRequest.GET(path).bearerAuth(Logins.token(client, ADMIN))).code());
         assertEquals(200, client.exchange(HttpRequest.GET(path).bearerAuth(Logins.token(client, "head-qjny"))).code(),
@@ -196,6 +190,28 @@ class SuggestionRoadTest {
         problem(client, HttpRequest.POST("/api/v1/suggestions", Map.of("title", "联络员", "body", "联络员不能提建议",
                 "sessionName", "市三届人大八次会议", "category", "交通", "concernIds", List.of(a.id())))
                 .bearerAuth(Logins.token(client, "liaison-qjny")), 403);
+    }
+
+    @Test
+    void theListIsPagedNewestFirstByTheKeysetCursorAndFiltersOneState() {
+        String deputy = Logins.token(client, DEPUTY);
+        var older = draft(deputy, List.of(concern("翻页：小区健身器材损坏").id()));
+        var newer = draft(deputy, List.of(concern("翻页：河道垃圾无人清理").id()));
+        act(ADMIN, older.get("id"), "register", "number", "JY-" + UUID.randomUUID().toString().substring(0, 8));
+        var first = client.retrieve(HttpRequest.GET("/api/v1/suggestions?size=1").bearerAuth(deputy), Http.MAP);
+        assertEquals(List.of(newer.get("id")), list(first.get("items")).stream().map(i -> i.get("id")).toList());
+        String cursor = (String) first.get("nextCursor");
+        var second = client.retrieve(HttpRequest.GET("/api/v1/suggestions?size=1&cursor=" + cursor).bearerAuth(deputy), Http.MAP);
+        assertEquals(List.of(older.get("id")), list(second.get("items")).stream().map(i -> i.get("id")).toList());
+        var registered = list(client.retrieve(HttpRequest.GET("/api/v1/suggestions?state=REGISTERED&size=50")
+                .bearerAuth(Logins.token(client, ADMIN)), Http.MAP).get("items"));
+        assertTrue(registered.stream().anyMatch(i -> older.get("id").equals(i.get("id"))));
+        assertTrue(registered.stream().allMatch(i -> "REGISTERED".equals(i.get("state"))));
+        assertTrue(registered.stream().noneMatch(i -> newer.get("id").equals(i.get("id"))));
+        for (String bad : List.of("state=OPEN", "cursor=%21%21", "size=51")) {
+            var p = problem(client, HttpRequest.GET("/api/v1/suggestions?" + bad).bearerAuth(deputy), 400);
+            assertEquals(bad.substring(0, bad.indexOf('=')), list(p.get("errors")).get(0).get("field"));
+        }
     }
 
     /** The count and points of an item of the deputy's archive this year. */

@@ -251,7 +251,7 @@ public class ConcernQueues {
                 c.assigneeDeputyId() == null ? null : names.get(c.assigneeDeputyId()), c.contactName(),
                 c.mobileMasked(), Overdue.any(deadlines.due(c), now), Times.show(c.departmentDeadline()), c.reopenCount(),
                 c.meTooCount(), Times.show(c.createdAt()), Times.show(c.updatedAt()),
-                c.version() == null ? 0 : c.version());
+                c.version() == null ? 0 : c.version(), c.outcome() == null ? null : c.outcome().name());
     }
 
     static String summary(String content) {

@@ -225,7 +225,7 @@ class ConcernSearch {
         return new ConcernQueues.Page(p.items().stream().map(i -> new QueueItem(i.id(), i.trackingNo(), i.state(),
                 i.stateLabel(), i.channel(), i.category(), i.summary(), i.stationId(), i.stationName(), i.deputyId(),
                 i.deputyName(), i.assigneeDeputyId(), i.assigneeName(), null, null, i.overdue(),
-                i.departmentDeadline(), i.reopenCount(), i.meTooCount(), i.createdAt(), i.updatedAt(), i.version()))
+                i.departmentDeadline(), i.reopenCount(), i.meTooCount(), i.createdAt(), i.updatedAt(), i.version(), i.outcome()))
                 .toList(), p.nextCursor());
     }
 }
