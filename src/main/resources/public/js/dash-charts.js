@@ -89,6 +89,7 @@ export function kpis(f) {
 
 /** A table: headers, rows of cells (strings or nodes). */
 export function table(headers, rows, caption) {
+  if (!rows.length) return el('div', { class: 'empty', 'data-testid': 'table-empty', text: '本期没有数据' });
   // scrolls sideways with the first column kept in view; focusable so a keyboard can scroll it too
   return el('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': caption || headers[0] + '表（可左右滑动）' }, el('table', { class: 'tbl' },
     el('thead', {}, el('tr', {}, headers.map((h) => el('th', { scope: 'col', text: h })))),
