@@ -39,8 +39,11 @@ export function bars(points, names, title) {
     el('div', { class: 'legend' }, names.map((n, j) => [el('i', { class: 'sw' + j }), n])));
 }
 
-/** Horizontal bars of a rate per row, with the Wilson interval as a whisker. */
-export function rateBars(rows, title) {
+/** Horizontal bars of a rate per row, with the Wilson interval as a whisker; rows without a rate are left out, and
+ * with none left it says so (`empty`) instead of drawing an empty box. */
+export function rateBars(all, title, empty = '还没有可比较的数据') {
+  const rows = all.filter((r) => r.value != null);
+  if (!rows.length) return el('div', { class: 'empty', 'data-testid': 'chart-empty', text: empty });
   const w = 600, rowH = 40, left = 250, h = rows.length * rowH + 10;
   const svg = s('svg', { viewBox: `0 0 ${w} ${h}`, role: 'img', 'aria-label': title });
   svg.append(s('title', {}, title));
@@ -49,10 +52,8 @@ export function rateBars(rows, title) {
     const y = 5 + i * rowH;
     svg.append(s('text', { x: left - 8, y: y + 24, 'font-size': 22, 'text-anchor': 'end', fill: '#333' }, r.label));
     svg.append(s('rect', { x: left, y: y + 8, width: w - left - 90, height: 20, fill: '#f2f2f2', rx: 2 }));
-    if (r.value != null) {
-      svg.append(s('rect', { x: left, y: y + 8, width: x(r.value) - left, height: 20, fill: r.few ? '#c7c7cc' : '#077A3E', rx: 2 }));
-      svg.append(s('text', { x: w - 4, y: y + 24, 'font-size': 22, 'text-anchor': 'end', fill: '#333' }, pct(r.value)));
-    }
+    svg.append(s('rect', { x: left, y: y + 8, width: x(r.value) - left, height: 20, fill: r.few ? '#c7c7cc' : '#077A3E', rx: 2 }));
+    svg.append(s('text', { x: w - 4, y: y + 24, 'font-size': 22, 'text-anchor': 'end', fill: '#333' }, pct(r.value)));
     if (r.ci) {
       svg.append(s('line', { x1: x(r.ci.low), x2: x(r.ci.high), y1: y + 18, y2: y + 18, stroke: '#333', 'stroke-width': 1.5 }));
     }
@@ -88,6 +89,7 @@ export function kpis(f) {
 
 /** A table: headers, rows of cells (strings or nodes). */
 export function table(headers, rows, caption) {
+  if (!rows.length) return el('div', { class: 'empty', 'data-testid': 'table-empty', text: '本期没有数据' });
   // scrolls sideways with the first column kept in view; focusable so a keyboard can scroll it too
   return el('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': caption || headers[0] + '表（可左右滑动）' }, el('table', { class: 'tbl' },
     el('thead', {}, el('tr', {}, headers.map((h) => el('th', { scope: 'col', text: h })))),

@@ -48,7 +48,8 @@ async function load() {
     bars(d.series.map((p) => ({ label: p.label, values: [p.received, p.answered, p.resolved] })), ['收到', '响应', '办结'], '收到、响应、办结件数'),
     el('div', { class: 'section-title', text: `超期看板（${d.overdue.length}）` }), board(d.overdue),
     el('div', { class: 'section-title', text: '代表（办结率，横线为95%置信区间；灰色为样本少，不作比较）' }),
-    rateBars(d.deputies.filter((r) => r.figures.handled > 0).map((r) => ({ label: `${r.name}（${r.figures.handled}件）`, value: r.figures.resolutionRate, ci: r.resolutionCi, few: r.fewSamples })), '各代表办结率'),
+    rateBars(d.deputies.filter((r) => r.figures.handled > 0).map((r) => ({ label: `${r.name}（${r.figures.handled}件）`, value: r.figures.resolutionRate, ci: r.resolutionCi, few: r.fewSamples })), '各代表办结率',
+      '本期还没有代表受理过诉求，暂无办结率'),
     table(['代表', '在办', ...FIGURE_HEADERS, '办结率区间'], d.deputies.map((r) => [
       el('span', {}, r.name, r.fewSamples ? tag('样本少', 'muted') : null), String(r.openNow), ...figureCells(r.figures), ci(r.resolutionCi)])),
     el('div', { class: 'section-title', text: '分类' }),

@@ -24,6 +24,8 @@ async function load() {
   const d = await api(`${base}/dashboard?${query()}`);
   document.getElementById('title').textContent = d.region.name + ' · 人大代表联络站';
   document.getElementById('sub').textContent = `${d.from} 至 ${d.to}（按月汇总）`;
+  if (!form.from.value) form.from.value = d.from;
+  if (!form.to.value) form.to.value = d.to;
   const t = d.totals;
   const csv = (tb) => csvLink(tb[1], `${base}/dashboard.csv?${query()}&table=${tb[0]}`, `${d.region.name}-${tb[1]}.csv`);
   fill(body,
@@ -35,7 +37,8 @@ async function load() {
     table(['地区', '站数', ...FIGURE_HEADERS], d.children.map((c) => [
       el('a', { href: `/manage/region?id=${c.regionId}${query() ? '&' + query() : ''}`, text: c.name }), String(c.stations), ...figureCells(c.figures)])),
     el('div', { class: 'section-title', text: `联络站排名（按期办结率95%区间下限；共 ${d.stationsWithData} 个站有数据）` }),
-    rateBars(d.ranking.slice(0, 15).map((r) => ({ label: `${r.rank}. ${r.name}`.slice(0, 14), value: r.figures.onTimeRate, ci: r.onTimeCi, few: r.fewSamples })), '联络站按期办结率'),
+    rateBars(d.ranking.slice(0, 15).map((r) => ({ label: `${r.rank}. ${r.name}`.slice(0, 14), value: r.figures.onTimeRate, ci: r.onTimeCi, few: r.fewSamples })), '联络站按期办结率',
+      '本期还没有可排名的联络站：有诉求办结或超期后才有按期办结率'),
     table(['联络站', ...FIGURE_HEADERS, '按期率区间'], d.ranking.map((r) => [
       el('span', {}, `${r.rank}. `, el('a', { href: `/manage/dashboard?station=${r.stationId}`, text: r.name }), r.fewSamples ? tag('样本少', 'muted') : null),
       ...figureCells(r.figures), ci(r.onTimeCi)])),

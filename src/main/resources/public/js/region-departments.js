@@ -21,16 +21,17 @@ async function load() {
   if (!id || !box || !requireLogin()) return;
   const base = `/api/v1/regions/${encodeURIComponent(id)}`;
   const d = await api(`${base}/dashboard?${query()}`);
-  if (!d.departments.length) {
+  const referred = d.departments.filter((r) => r.referrals > 0); // a department nothing was referred to has no row
+  if (!referred.length) {
     fill(box, el('div', { class: 'section-title', text: '部门办理排名' }), el('div', { class: 'empty', text: '本期没有交办部门的反映' }));
     return;
   }
-  const ranked = d.departments.filter((r) => !r.fewSamples);
+  const ranked = referred.filter((r) => !r.fewSamples);
   fill(box,
     el('div', { class: 'section-title', text: `部门办理排名（按期答复率；交办不足 ${d.departmentMinCount} 件的不排名）` }),
     ranked.length ? rateBars(ranked.slice(0, 15).map((r) => ({ label: `${r.rank}. ${r.name}`.slice(0, 14), value: r.answeredOnTimeRate, ci: r.answeredOnTimeCi })), '部门按期答复率') : null,
     table(['部门', '交办', '按期签收', '已答复', '按期答复', '退回', '延期申请', '在办超期', '按期答复率', '区间', '答复用时中位数', 'P90'],
-      d.departments.map((r) => [
+      referred.map((r) => [
         el('span', {}, r.rank == null ? '' : `${r.rank}. `, r.name, r.fewSamples ? tag('样本少', 'muted') : null),
         String(r.referrals), String(r.signedOnTime), String(r.answered), String(r.answeredOnTime), String(r.returned),
         String(r.extensions), String(r.openOverdue), pct(r.answeredOnTimeRate), ci(r.answeredOnTimeCi),

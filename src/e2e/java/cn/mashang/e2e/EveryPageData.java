@@ -127,13 +127,15 @@ record EveryPageData(long station, long region, String stationCode, String deput
         return id;
     }
 
-    private static Map<String, Object> submit(BlockingHttpClient client, String code, String content, int n) {
+    /** A concern submitted through the API from the resident address 10.77.1.{n}: its trackingNo and key. */
+    static Map<String, Object> submit(BlockingHttpClient client, String code, String content, int n) {
         Map<String, Object> body = new HashMap<>(Map.of("code", code, "category", "生活环境", "content", content, "consent", true));
         return client.retrieve(HttpRequest.POST("/api/v1/concerns", body)
                 .header("Idempotency-Key", UUID.randomUUID().toString()).header("X-Forwarded-For", "10.77.1." + n), Http.MAP);
     }
 
-    private static void act(BlockingHttpClient client, String token, long id, String action, Map<String, Object> fields) {
+    /** A staff action on the concern at its current version. */
+    static void act(BlockingHttpClient client, String token, long id, String action, Map<String, Object> fields) {
         long version = ((Number) Http.get(client, "/api/v1/concerns/" + id, token).get("version")).longValue();
         Map<String, Object> body = new HashMap<>(fields);
         body.put("version", version);
