@@ -3,8 +3,8 @@
 // Does nothing outside WeChat or when the deployment has no official account (the /api/v1/wechat routes are 404).
 import { api, el, toast } from './api.js';
 import { ensureResidentToken } from './resident.js';
+import { inWeChat, jssdk } from './wechat-sdk.js';
 
-const inWeChat = /MicroMessenger/i.test(navigator.userAgent);
 const TRIED = 'wechatSignInTried';
 
 function withToken(token, options = {}) {
@@ -52,24 +52,6 @@ function subscribeButton(token, status) {
     location.href = answer.authorizeUrl;
   });
   slot.replaceChildren(button);
-}
-
-/** Loads the JS-SDK from WeChat and calls wx.config; resolves with window.wx (or null). */
-async function jssdk() {
-  const c = await api('/api/v1/wechat/jssdk-config?url=' + encodeURIComponent(location.href.split('#')[0]), { auth: false });
-  await new Promise((resolve, reject) => {
-    const s = document.createElement('script');
-    s.src = c.jssdkUrl;
-    s.onload = resolve;
-    s.onerror = reject;
-    document.head.appendChild(s);
-  });
-  return new Promise((resolve) => {
-    window.wx.config({ debug: false, appId: c.appId, timestamp: c.timestamp, nonceStr: c.nonceStr, signature: c.signature,
-      jsApiList: ['chooseImage', 'getLocation'] });
-    window.wx.ready(() => resolve(window.wx));
-    window.wx.error(() => resolve(null));
-  });
 }
 
 async function init() {
