@@ -30,6 +30,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
                 @Tag(name = "reception", description = "接待日 / Reception sessions, bookings, check-in, plans"),
                 @Tag(name = "directory", description = "公开目录 / Regions, stations, deputies, calendar status"),
                 @Tag(name = "codes", description = "二维码 / Contact codes, QR images, wall posters"),
+                @Tag(name = "location", description = "位置 / A station's communities (小区/村), the head's hot spots"),
                 @Tag(name = "archive", description = "履职档案 / Deputies' performance archive, points schemes"),
                 @Tag(name = "suggestions", description = "代表建议与走访 / Deputies' suggestions from concerns, their handling, visits"),
                 @Tag(name = "admin", description = "管理 / Accounts, regions, stations, deputies, calendar, SLA rules"),

@@ -18,7 +18,7 @@ async function init() {
       el('table', {},
         row('编号', c.trackingNo), row('状态', c.stateLabel), row('联络站', c.stationName), row('分类', c.category),
         row('提交时间', fmtTime(c.createdAt)), row('联系人', [c.contactName, c.mobileMasked].filter(Boolean).join(' ')),
-        row('地址', c.address), row('承办代表', c.assigneeName), row('交办部门', c.departmentName),
+        row('地址', c.address), row('位置', c.location && c.location.summary), row('承办代表', c.assigneeName), row('交办部门', c.departmentName),
         row('办理期限', fmtTime(c.departmentDeadline)), row('办理结果', c.outcomeLabel),
         row('群众评价', c.ratingLabel && (c.ratingLabel + (c.ratingComment ? '：' + c.ratingComment : ''))),
         row('重新办理', String(c.reopenCount)), row('反映内容', c.content)),

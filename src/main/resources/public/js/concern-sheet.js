@@ -30,6 +30,17 @@ export function fact(label, value, testid) {
     el('span', { class: 'cell__bd', text: value, 'data-testid': testid }));
 }
 
+/**
+ * The place the resident attached (issue 22): one line (community, source, accuracy) and, for a position, a link
+ * out to AMap (the server converts the WGS-84 position to GCJ-02 for it). Null when the concern has no place.
+ */
+export function placeFacts(location) {
+  if (!location) return [];
+  return [fact('位置', location.summary, 'fact-location'),
+    location.mapUrl ? el('a', { class: 'cell', href: location.mapUrl, target: '_blank', rel: 'noopener noreferrer',
+      'data-testid': 'map-link' }, el('span', { class: 'cell__bd', text: '在高德地图中查看位置' })) : null];
+}
+
 /** The photos of a concern (fetched with the staff token); a tap opens the full-size view. */
 export function showPhotos(box, photos) {
   box.replaceChildren();

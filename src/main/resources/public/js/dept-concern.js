@@ -1,7 +1,7 @@
 // 码上联络 — a referred concern as its department sees it (/dept/concerns/{id}): text, photos, station contact,
 // deadlines, the referral's timeline, and the department's actions (签收, 答复, 退回, 申请延期) as bottom sheets.
 import { api, requireLogin, el, $, fmtTime, showError, lastSegment } from '/static/js/api.js';
-import { actionSheet, field, textArea as area, fact, showPhotos } from '/static/js/concern-sheet.js';
+import { actionSheet, field, textArea as area, fact, placeFacts, showPhotos } from '/static/js/concern-sheet.js';
 import { actionByPath, entries, toneClass } from '/static/js/labels.js';
 
 const id = lastSegment();
@@ -52,6 +52,7 @@ function render() {
     fact('联络站地址', c.station.address, 'fact-station-address'),
     fact('联络站电话', c.station.phone, 'fact-station-phone'),
     fact('地址', c.address, 'fact-address'),
+    ...placeFacts(c.location),
     fact('签收期限', fmtTime(r.signDue), 'fact-sign-due'),
     fact('签收时间', r.signedAt && fmtTime(r.signedAt), 'fact-signed'),
     fact('办理期限', fmtTime(r.deadline).slice(0, 10), 'fact-deadline'),

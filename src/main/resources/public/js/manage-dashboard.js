@@ -29,12 +29,29 @@ function board(items) {
       el('div', { class: 'cell__desc', text: `期限 ${fmtTime(i.deadline)} · 已用 ${days(i.usedDays)}，限 ${days(i.allowedDays)}` })))));
 }
 
+/** 反映热点 (issue 22): the last 90 days by community and by ~200 m place, each with its top categories. */
+function hotspots(h) {
+  const top = (cats) => cats.slice(0, 3).map((c) => `${c.category} ${c.count}`).join('、');
+  const count = (n) => el('div', { class: 'cell__ft', text: `${n} 件` });
+  const communities = h.communities.map((c) => el('div', { class: 'cell', 'data-testid': 'hotspot-community' },
+    el('div', { class: 'cell__bd' }, el('div', { text: c.name }), el('div', { class: 'cell__desc', text: top(c.categories) })), count(c.count)));
+  const places = h.places.map((p, i) => el('a', { class: 'cell', href: p.mapUrl, target: '_blank', rel: 'noopener noreferrer',
+    'data-testid': 'hotspot-place' },
+  el('div', { class: 'cell__bd' }, el('div', { text: `地点 ${i + 1}（约 ${h.cellMetres} 米范围，在地图中查看）` }),
+    el('div', { class: 'cell__desc', text: top(p.categories) })), count(p.count)));
+  return el('div', { id: 'hotspots' },
+    el('div', { class: 'section-title', text: `反映热点（近 ${h.days} 天，${h.located} 件附有位置）` }),
+    communities.length || places.length ? null : el('div', { class: 'empty', text: `近 ${h.days} 天没有附位置的反映` }),
+    communities.length ? el('div', { class: 'cells inset' }, communities) : null,
+    places.length ? el('div', { class: 'cells inset' }, places) : null);
+}
+
 async function load() {
   if (!station) { body.replaceChildren(el('div', { class: 'empty', text: '缺少联络站参数 ?station=' })); return; }
   if (!requireLogin()) return;
   body.replaceChildren(el('div', { class: 'loading', text: '加载中…' }));
   const base = `/api/v1/stations/${encodeURIComponent(station)}`;
-  const d = await api(`${base}/dashboard?${query()}`);
+  const [d, spots] = await Promise.all([api(`${base}/dashboard?${query()}`), api(`${base}/hotspots`)]);
   document.getElementById('title').textContent = d.station.name;
   document.getElementById('sub').textContent = `${d.from} 至 ${d.to} 收到的诉求`;
   if (!form.from.value) form.from.value = d.from;
@@ -47,6 +64,7 @@ async function load() {
     el('div', { class: 'section-title', text: `收到 / 响应 / 办结（按${d.by === 'week' ? '周' : '月'}）` }),
     bars(d.series.map((p) => ({ label: p.label, values: [p.received, p.answered, p.resolved] })), ['收到', '响应', '办结'], '收到、响应、办结件数'),
     el('div', { class: 'section-title', text: `超期看板（${d.overdue.length}）` }), board(d.overdue),
+    hotspots(spots),
     el('div', { class: 'section-title', text: '代表（办结率，横线为95%置信区间；灰色为样本少，不作比较）' }),
     rateBars(d.deputies.filter((r) => r.figures.handled > 0).map((r) => ({ label: `${r.name}（${r.figures.handled}件）`, value: r.figures.resolutionRate, ci: r.resolutionCi, few: r.fewSamples })), '各代表办结率',
       '本期还没有代表受理过诉求，暂无办结率'),

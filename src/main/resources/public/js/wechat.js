@@ -4,8 +4,8 @@
 // Loaded by the scan landing pages (/s/…, /d/…), 我的反映 and the tracking page.
 import { api, el, toast } from './api.js';
 import { ensureResidentToken, keyFor } from './resident.js';
+import { inWeChat, jssdk } from './wechat-sdk.js';
 
-const inWeChat = /MicroMessenger/i.test(navigator.userAgent);
 const TRIED = 'wechatSignInTried';
 
 function withToken(token, options = {}) {
@@ -60,24 +60,6 @@ function subscribeButton(token, status) {
     location.href = answer.authorizeUrl;
   });
   slot.replaceChildren(button);
-}
-
-/** Loads the JS-SDK from WeChat and calls wx.config; resolves with window.wx (or null). */
-async function jssdk() {
-  const c = await api('/api/v1/wechat/jssdk-config?url=' + encodeURIComponent(location.href.split('#')[0]), { auth: false });
-  await new Promise((resolve, reject) => {
-    const s = document.createElement('script');
-    s.src = c.jssdkUrl;
-    s.onload = resolve;
-    s.onerror = reject;
-    document.head.appendChild(s);
-  });
-  return new Promise((resolve) => {
-    window.wx.config({ debug: false, appId: c.appId, timestamp: c.timestamp, nonceStr: c.nonceStr, signature: c.signature,
-      jsApiList: ['chooseImage', 'getLocation'] });
-    window.wx.ready(() => resolve(window.wx));
-    window.wx.error(() => resolve(null));
-  });
 }
 
 async function init() {

@@ -1,7 +1,7 @@
 // 码上联络 — a concern in the deputy workspace (/work/concerns/{id}): facts, the full timeline (internal rows
 // marked), the audited contact reveal, and the actions the server allows, each as a bottom-sheet form.
 import { api, download, el, $, fmtTime, showError, lastSegment, requireLogin } from './api.js';
-import { actionSheet, field, textArea, fact, showPhotos } from './concern-sheet.js';
+import { actionSheet, field, textArea, fact, placeFacts, showPhotos } from './concern-sheet.js';
 import { actionByPath, entries, toneClass } from './labels.js';
 
 const id = lastSegment();
@@ -95,6 +95,7 @@ function render() {
     fact('反映对象', c.deputyName && c.deputyName + ' 代表', 'fact-deputy'),
     fact('承办代表', c.assigneeName, 'fact-assignee'),
     fact('地址', c.address, 'fact-address'),
+    ...placeFacts(c.location),
     fact('交办部门', c.departmentName, 'fact-department'),
     fact('办理期限', c.departmentDeadline && fmtTime(c.departmentDeadline), 'fact-deadline'),
     fact('办理结果', c.outcomeLabel, 'fact-outcome'),

@@ -90,11 +90,14 @@ record EveryPageData(long station, long region, String stationCode, String deput
         String stationCode = (String) detail.get("code");
         String deputyCode = (String) Http.map(Http.list(detail.get("deputies")).get(0)).get("code");
         String liaison = Logins.token(client, LIAISON);
-        Map<String, Object> referred = submit(client, stationCode, "小区门口的路灯坏了三盏，晚上出行不便，请尽快修复。", 1);
+        long community = ((Number) client.retrieve(HttpRequest.GET("/api/v1/stations/" + station + "/communities"),
+                Http.LIST).get(0).get("id")).longValue();
+        Map<String, Object> referred = submit(client, stationCode, "小区门口的路灯坏了三盏，晚上出行不便，请尽快修复。", 1,
+                Map.of("source", "BROWSER", "lat", 37.146123, "lng", 111.773456, "accuracyM", 18, "communityId", community));
         long concernId = Db.count(tx, "SELECT id FROM concern WHERE tracking_no = ?", referred.get("trackingNo"));
         act(client, liaison, concernId, "accept", Map.of());
         act(client, liaison, concernId, "refer", Map.of("departmentId", ids.department("孝义市", "孝义市住房和城乡建设局")));
-        Map<String, Object> answered = submit(client, stationCode, "菜市场周边早高峰拥堵，建议增设临时停车位。", 2);
+        Map<String, Object> answered = submit(client, stationCode, "菜市场周边早高峰拥堵，建议增设临时停车位。", 2, null);
         long answeredId = Db.count(tx, "SELECT id FROM concern WHERE tracking_no = ?", answered.get("trackingNo"));
         act(client, Logins.token(client, DEPUTY), answeredId, "accept", Map.of());
         act(client, Logins.token(client, DEPUTY), answeredId, "reply", Map.of("text", "已与市场管理方沟通，下周起早高峰增设临时停车位。"));
@@ -129,7 +132,15 @@ record EveryPageData(long station, long region, String stationCode, String deput
 
     /** A concern submitted through the API from the resident address 10.77.1.{n}: its trackingNo and key. */
     static Map<String, Object> submit(BlockingHttpClient client, String code, String content, int n) {
+        return submit(client, code, content, n, null);
+    }
+
+    private static Map<String, Object> submit(BlockingHttpClient client, String code, String content, int n,
+                                              Map<String, Object> location) {
         Map<String, Object> body = new HashMap<>(Map.of("code", code, "category", "生活环境", "content", content, "consent", true));
+        if (location != null) {
+            body.put("location", location);
+        }
         return client.retrieve(HttpRequest.POST("/api/v1/concerns", body)
                 .header("Idempotency-Key", UUID.randomUUID().toString()).header("X-Forwarded-For", "10.77.1." + n), Http.MAP);
     }

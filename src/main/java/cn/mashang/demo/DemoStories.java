@@ -15,6 +15,7 @@ import cn.mashang.concern.lifecycle.ActionBody;
 import cn.mashang.concern.lifecycle.ConcernAction;
 import cn.mashang.concern.lifecycle.ConcernActions;
 import cn.mashang.concern.lifecycle.ConcernClosing;
+import cn.mashang.location.DemoPlaces;
 import cn.mashang.qr.ContactCode;
 import cn.mashang.qr.ContactCodeRepository;
 import io.micronaut.security.authentication.Authentication;
@@ -47,11 +48,12 @@ class DemoStories {
     private final ContactCodeRepository codes;
     private final Categories categories;
     private final WorkingCalendar calendar;
+    private final DemoPlaces places;
     private final Map<String, Authentication> as = new HashMap<>();
 
     DemoStories(IntakeService intake, ConcernActions actions, ConcernClosing closing, ConcernRepository concerns,
                 StaffAccountRepository accounts, ContactCodeRepository codes, Categories categories,
-                WorkingCalendar calendar) {
+                WorkingCalendar calendar, DemoPlaces places) {
         this.intake = intake;
         this.actions = actions;
         this.closing = closing;
@@ -60,6 +62,7 @@ class DemoStories {
         this.codes = codes;
         this.categories = categories;
         this.calendar = calendar;
+        this.places = places;
     }
 
     /** A demo account by login name or staff mobile number. */
@@ -92,7 +95,8 @@ class DemoStories {
         List<String> offered = categories.forCode(code);
         String cat = offered.get(category % offered.size());
         var req = new ConcernRequest(code.code(), cat, content, null, contact ? "王女士" : null,
-                contact ? String.format("139%08d", 10_000 + n) : null, List.of(), contact ? Boolean.TRUE : null, null);
+                contact ? String.format("139%08d", 10_000 + n) : null, List.of(), contact ? Boolean.TRUE : null, null,
+                places.of(code.stationId(), n));
         String no = Times.at(at, () -> intake.submit(req, "demo-living-" + n, Optional.empty(), "demo-" + n)
                 .answer().trackingNo());
         return new Story(concerns.findByTrackingNo(no).orElseThrow().id(), at);

@@ -2,6 +2,7 @@ package cn.mashang.referral;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import cn.mashang.location.LocationView;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -16,7 +17,9 @@ import java.util.List;
  */
 @Serdeable
 public record DepartmentCase(long id, String trackingNo, String state, String stateLabel, String category,
-                             String content, @Nullable String address, List<Photo> photos, StationContact station,
+                             String content, @Nullable String address,
+                             @Schema(nullable = false, description = "群众附上的位置（无则省略）/ the place the resident attached, omitted when none")
+                             @Nullable LocationView location, List<Photo> photos, StationContact station,
                              long departmentId, String departmentName, ReferralView referral,
                              @Nullable String contactName, @Nullable String mobileMasked, boolean overdue,
                              List<String> overdueSegments, @Schema(nullable = false, description = "待审批的延期申请（无则省略）/ The pending extension request, omitted when none") @Nullable Extension pendingExtension, List<Event> timeline,

@@ -15,6 +15,7 @@ import cn.mashang.concern.Deadlines;
 import cn.mashang.concern.Overdue;
 import cn.mashang.department.Department;
 import cn.mashang.department.DepartmentRepository;
+import cn.mashang.location.Locations;
 import cn.mashang.station.Station;
 import cn.mashang.station.StationRepository;
 import io.micronaut.security.authentication.Authentication;
@@ -45,10 +46,11 @@ public class DepartmentCases {
     private final DepartmentRepository departments;
     private final ConcernLifecycle lifecycle;
     private final Deadlines deadlines;
+    private final Locations locations;
 
     DepartmentCases(Scopes scopes, ConcernRepository concerns, Referrals referrals, ConcernEventRepository events,
                     ConcernPhotoRepository photos, StationRepository stations, DepartmentRepository departments,
-                    ConcernLifecycle lifecycle, Deadlines deadlines) {
+                    ConcernLifecycle lifecycle, Deadlines deadlines, Locations locations) {
         this.scopes = scopes;
         this.concerns = concerns;
         this.referrals = referrals;
@@ -58,6 +60,7 @@ public class DepartmentCases {
         this.departments = departments;
         this.lifecycle = lifecycle;
         this.deadlines = deadlines;
+        this.locations = locations;
     }
 
     /** The concern and the department's latest referral of it; 404 when it never was referred to the caller. */
@@ -95,7 +98,7 @@ public class DepartmentCases {
                 r.extensions(), Times.show(r.endedAt()), r.returnReason(), r.legalBasis());
         boolean share = r.shareContact();
         return new DepartmentCase(c.id(), c.trackingNo(), c.state().name(), c.stateLabel(), c.category(), c.content(),
-                c.address(), photos.findByConcernIdOrderById(c.id()).stream().map(p -> new DepartmentCase.Photo(p.id(),
+                c.address(), locations.view(c.id()), photos.findByConcernIdOrderById(c.id()).stream().map(p -> new DepartmentCase.Photo(p.id(),
                         "/api/v1/me/referrals/" + c.id() + "/photos/" + p.id(), p.width(), p.height())).toList(),
                 new DepartmentCase.StationContact(s.id(), s.name(), s.address(), s.publicPhone()), r.departmentId(),
                 deptName, referral, share ? c.contactName() : null, share ? c.mobileMasked() : null, !segments.isEmpty(),

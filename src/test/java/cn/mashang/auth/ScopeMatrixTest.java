@@ -90,6 +90,8 @@ class ScopeMatrixTest {
                         Map.of("regionId", county, "name", "交口县住房和城乡建设局", "contactName", "李科长")),
                 new Row(HttpMethod.DELETE, "/api/v1/admin/departments/" + department, null),
                 new Row(HttpMethod.GET, "/api/v1/admin/accounts/" + account, null),
+                new Row(HttpMethod.GET, "/api/v1/stations/" + station + "/hotspots", null),
+                new Row(HttpMethod.POST, "/api/v1/stations/" + station + "/communities", Map.of("name", "矩阵测试小区")),
                 new Row(HttpMethod.GET, "/api/v1/concerns?q=%E8%B7%AF%E7%81%AF&station=" + station, null),
                 new Row(HttpMethod.GET, "/api/v1/concerns?region=" + ids.region("水头镇"), null),
                 new Row(HttpMethod.POST, "/api/v1/admin/accounts", Map.of("loginName", "matrix-liaison",

@@ -172,6 +172,8 @@ class RouteScopeMatrixTest {
         f.put("itemId", ((Number) ((List<?>) client.retrieve(HttpRequest.GET("/api/v1/stations/" + station + "/standards")
                 .bearerAuth(head), MAP).get("items")).stream().map(m -> (Map<?, ?>) m).findFirst().orElseThrow()
                 .get("itemId")).longValue());
+        f.put("communityId", ((Number) client.retrieve(HttpRequest.GET("/api/v1/stations/" + station + "/communities"),
+                cn.mashang.Http.LIST).get(0).get("id")).longValue());
         // a suggestion 曹红梅 (head of 水头, a deputy) drafted from the 水头 concern
         f.put("suggestions", ((Number) client.retrieve(HttpRequest.POST("/api/v1/suggestions", Map.of("title", "矩阵建议",
                 "body", "水头的建议", "sessionName", "县届人大会议", "category", "交通", "concernIds", List.of(concernId)))

@@ -4,6 +4,8 @@ import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
+import cn.mashang.location.LocationInput;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -26,5 +28,7 @@ public record ConcernRequest(
         @Nullable @Size(max = 20, message = "图片过多") List<@NotBlank @Size(max = 48) String> photoIds,
         @Nullable Boolean consent,
         @Schema(description = "有进展时通知我：短信发到所留手机号 / opt in to progress messages (needs mobile)")
-        @Nullable Boolean notifyMe) {
+        @Nullable Boolean notifyMe,
+        @Schema(nullable = false, description = "附上位置（选填，经群众同意）/ optional place, only after the resident's tap")
+        @Nullable @Valid LocationInput location) {
 }

@@ -14,6 +14,7 @@ import cn.mashang.resident.ResidentTokens;
 import cn.mashang.resident.message.ResidentContacts;
 import cn.mashang.resident.message.Subscriptions;
 import cn.mashang.AppConfig;
+import cn.mashang.location.Locations;
 import cn.mashang.common.ApiException;
 import cn.mashang.common.Times;
 import cn.mashang.qr.CodeLookup;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiPredicate;
+import java.util.function.LongConsumer;
 
 /**
  * Resident intake: validates a submission against its code, replays idempotent retries, applies rate limits,
@@ -49,11 +51,12 @@ public class IntakeService {
     private final IntakeConfig config;
     private final AppConfig app;
     private final Subscriptions subscriptions;
+    private final Locations locations;
 
     IntakeService(CodeLookup codes, Categories categories, StationRepository stations, ConcernRepository concerns,
                   ConcernPhotoRepository photos, IntakeCore core, ConcernWriter writer, PiiCrypto crypto,
                   ResidentTokens tokens, RateLimits limits, IntakeConfig config, AppConfig app,
-                  Subscriptions subscriptions) {
+                  Subscriptions subscriptions, Locations locations) {
         this.codes = codes;
         this.categories = categories;
         this.stations = stations;
@@ -67,6 +70,7 @@ public class IntakeService {
         this.config = config;
         this.app = app;
         this.subscriptions = subscriptions;
+        this.locations = locations;
     }
 
     /** A submission's outcome: the answer and whether it created a concern (201) or folded/replayed one. */
@@ -106,9 +110,11 @@ public class IntakeService {
         if (photoIds.size() > config.maxPhotos()) {
             throw ApiException.badField("photoIds", "最多上传 " + config.maxPhotos() + " 张图片");
         }
+        Locations.Checked where = locations.check(code.stationId(), req.location());
         String requestHash = core.fingerprint(req.code(), req.category(), content, Objects.toString(address0, ""),
                 Objects.toString(name, ""), Objects.toString(mobile, ""), String.join(",", photoIds),
-                String.valueOf(Boolean.TRUE.equals(req.consent())) + (notify ? ",notify" : ""));
+                String.valueOf(Boolean.TRUE.equals(req.consent())) + (notify ? ",notify" : "")
+                        + (where == null ? "" : "," + where.fingerprint()));
         // replays are bound to the sender (security, issue 16): its device when it has a token, else its address
         String sender = device.isPresent() ? "device:" + device.get().id().substring(0, 16) : "addr:" + address;
         BiPredicate<String, SubmitAnswer> sameSender = (scope, a) -> sender.equals(scope) || tokenItGot(a, device);
@@ -145,10 +151,25 @@ public class IntakeService {
                     name, mobile, dev.id()), ResidentTokens.sha256(key), now);
             return writer.create(record, concern, c -> ConcernEvent.resident(c.id(), ConcernEventType.SUBMITTED, null,
                             ConcernState.SUBMITTED, null, c.createdAt()), photoIds,
-                    notify ? id -> subscriptions.set(id, ResidentContacts.SMS, true) : null,
+                    alsoOnCreate(notify, where, station.id(), now),
                     c -> new SubmitAnswer(c.trackingNo(), app.publicBaseUrl() + "/t/" + c.trackingNo() + "#k=" + key,
                             key, false, issuedToken), core::seal);
         }));
+    }
+
+    /** In the creating transaction: the progress-message opt-in and the attached place, when given. */
+    private LongConsumer alsoOnCreate(boolean notify, Locations.Checked where, long stationId, Instant now) {
+        if (!notify && where == null) {
+            return null;
+        }
+        return id -> {
+            if (notify) {
+                subscriptions.set(id, ResidentContacts.SMS, true);
+            }
+            if (where != null) {
+                locations.save(id, stationId, now, where);
+            }
+        };
     }
 
     /** The first answer issued a resident token to the device that sends the replay. */

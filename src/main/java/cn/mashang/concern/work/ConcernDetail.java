@@ -1,5 +1,6 @@
 package cn.mashang.concern.work;
 
+import cn.mashang.location.LocationView;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -13,7 +14,9 @@ import java.util.List;
  */
 @Serdeable
 public record ConcernDetail(long id, String trackingNo, String state, String stateLabel, String channel,
-                            String category, String content, @Nullable String address, @Nullable String contactName,
+                            String category, String content, @Nullable String address,
+                            @Schema(nullable = false, description = "群众附上的位置（无则省略）/ the place the resident attached, omitted when none")
+                            @Nullable LocationView location, @Nullable String contactName,
                             @Nullable String mobileMasked, long stationId, String stationName,
                             @Nullable Long deputyId, @Nullable String deputyName, @Nullable Long assigneeDeputyId,
                             @Nullable String assigneeName, @Nullable Long departmentId, @Nullable String departmentName,

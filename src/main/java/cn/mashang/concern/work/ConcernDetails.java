@@ -24,6 +24,7 @@ import cn.mashang.deputy.Deputy;
 import cn.mashang.deputy.DeputyRepository;
 import cn.mashang.deputy.Membership;
 import cn.mashang.deputy.MembershipRepository;
+import cn.mashang.location.Locations;
 import cn.mashang.station.Station;
 import cn.mashang.station.StationRepository;
 import io.micronaut.security.authentication.Authentication;
@@ -49,11 +50,12 @@ class ConcernDetails {
     private final StaffAccountRepository accounts;
     private final Deadlines deadlines;
     private final Scopes scopes;
+    private final Locations locations;
 
     ConcernDetails(ConcernLifecycle lifecycle, ConcernRepository concerns, LifecycleRepository lifecycleRows,
                    ConcernEventRepository events, ConcernPhotoRepository photos, StationRepository stations,
                    DeputyRepository deputies, MembershipRepository memberships, DepartmentRepository departments,
-                   StaffAccountRepository accounts, Deadlines deadlines, Scopes scopes) {
+                   StaffAccountRepository accounts, Deadlines deadlines, Scopes scopes, Locations locations) {
         this.lifecycle = lifecycle;
         this.concerns = concerns;
         this.lifecycleRows = lifecycleRows;
@@ -66,6 +68,7 @@ class ConcernDetails {
         this.accounts = accounts;
         this.deadlines = deadlines;
         this.scopes = scopes;
+        this.locations = locations;
     }
 
     @Transactional(readOnly = true)
@@ -101,7 +104,7 @@ class ConcernDetails {
         var pending = (c.state() == ConcernState.REFERRED || c.state() == ConcernState.EXTENDED)
                 ? lifecycle.pendingExtension(c) : null;
         return new ConcernDetail(c.id(), c.trackingNo(), c.state().name(), c.stateLabel(), c.channel().name(),
-                c.category(), c.content(), c.address(), c.contactName(), c.mobileMasked(), c.stationId(),
+                c.category(), c.content(), c.address(), locations.view(c.id()), c.contactName(), c.mobileMasked(), c.stationId(),
                 stations.findById(c.stationId()).map(Station::name).orElse(""), c.deputyId(), deputyName(c.deputyId()),
                 c.assigneeDeputyId(), deputyName(c.assigneeDeputyId()), c.departmentId(),
                 c.departmentId() == null ? null : departments.findById(c.departmentId()).map(Department::name).orElse(null),

@@ -58,6 +58,9 @@ class ConcernRecordPdf {
             if (d.address() != null) {
                 w.line("地址：" + d.address(), 11, Color.BLACK);
             }
+            if (d.location() != null) {
+                w.line("位置：" + d.location().summary(), 11, Color.BLACK);
+            }
             if (d.deputyName() != null) {
                 w.line("反映对象：" + d.deputyName() + " 代表", 11, Color.BLACK);
             }
