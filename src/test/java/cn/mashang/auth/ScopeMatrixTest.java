@@ -28,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The same table run by 交口县's own admin answers 2xx, so the rows are real requests.
  */
 @MicronautTest
+@io.micronaut.context.annotation.Property(name = "micronaut.http.client.read-timeout", value = "120s") // the archives.zip row
 class ScopeMatrixTest {
     @Inject
     @Client("/")
