@@ -23,6 +23,15 @@ function row(label, value, href) {
     el('div', { class: 'cell__bd' }, href ? el('a', { class: 'phone', href, text: value }) : value));
 }
 
+/** 接待日: the station's rules in the reception desk's words (one formatter on the server), its note beside them. */
+function receptionRow(s) {
+  const days = s.receptionDays || [];
+  if (!days.length) return row('接待日', s.receptionNote);
+  return el('div', { class: 'cell', 'data-testid': 'reception-days' }, el('div', { class: 'cell__hd', text: '接待日' }),
+    el('div', { class: 'cell__bd' }, ...days.map((t) => el('div', { text: t })),
+      s.receptionNote ? el('div', { class: 'cell__desc', text: s.receptionNote }) : null));
+}
+
 function levelTags(d) {
   return (d.levelLabels || []).map((l) => el('span', { class: 'tag', text: l }));
 }
@@ -53,7 +62,7 @@ function station(v) {
     el('div', { class: 'cells' },
       row('地址', s.address),
       row('开放时间', s.openingHours),
-      row('接待日', s.receptionNote),
+      receptionRow(s),
       row('联系电话', s.publicPhone, s.publicPhone ? 'tel:' + s.publicPhone : null)),
     el('div', { class: 'section-title', text: '驻站代表（' + deputies.length + '）' }),
     deputies.length ? el('div', { class: 'cells' }, deputies.map(deputyCell)) : el('div', { class: 'empty', text: '暂无驻站代表' }),

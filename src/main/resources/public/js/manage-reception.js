@@ -129,7 +129,8 @@ $('#rule-form').addEventListener('submit', async (e) => {
   const day = Number($('#rule-day').value);
   try {
     const r = await api(`/api/v1/stations/${encodeURIComponent(station)}/reception-rules`, { method: 'POST', body: {
-      kind, dayOfMonth: kind === 'MONTHLY_DAY' ? day : null, dayOfWeek: kind === 'WEEKLY' ? day : null,
+      kind, dayOfMonth: kind === 'MONTHLY_DAY' ? day : null, dayOfWeek: kind === 'MONTHLY_DAY' ? null : day,
+      weekOfMonth: kind === 'MONTHLY_WEEKDAY' ? Number($('#rule-week').value) : null,
       startTime: $('#rule-start').value, endTime: $('#rule-end').value, holidayPolicy: $('#rule-policy').value
     } });
     toast(`已添加，生成 ${r.generated} 场`);
@@ -141,6 +142,10 @@ $('#rule-form').addEventListener('submit', async (e) => {
 /** The rule form's choices, in the server's words; new rules move to the next working day unless told. */
 function fillRuleChoices() {
   $('#rule-kind').replaceChildren(...entries('ruleKinds').map((k) => el('option', { value: k.value, text: k.label })));
+  $('#rule-week').replaceChildren(...entries('weekOrdinals').map((w) => el('option', { value: w.value, text: w.label })));
+  const week = () => { $('#rule-week-cell').hidden = $('#rule-kind').value !== 'MONTHLY_WEEKDAY'; };
+  $('#rule-kind').addEventListener('change', week);
+  week();
   $('#rule-policy').replaceChildren(...entries('holidayPolicies').map((p) => el('option', {
     value: p.value, text: p.label, selected: p.value === 'NEXT_WORKING_DAY' })));
 }

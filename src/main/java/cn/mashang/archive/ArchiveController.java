@@ -11,10 +11,13 @@ import cn.mashang.deputy.MembershipRepository;
 import cn.mashang.openapi.StaffApi;
 import cn.mashang.openapi.WithBody;
 import cn.mashang.calendar.WorkingCalendar;
+import cn.mashang.region.Region;
+import cn.mashang.region.RegionService;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
+import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
@@ -40,7 +43,8 @@ import java.util.List;
 
 /**
  * The performance archive (履职档案): visible to the deputy themself, the heads of their stations and admins above
- * them (others: 404); CSV export; the region's points scheme (admins edit it) and manual items.
+ * them (others: 404); CSV and PDF; every deputy's PDF of a region in one streamed ZIP (its admins); the region's
+ * points scheme (admins edit it) and manual items.
  */
 @Tag(name = "archive")
 @StaffApi
@@ -54,15 +58,22 @@ class ArchiveController {
     private final DeputyRepository deputies;
     private final MembershipRepository memberships;
     private final WorkingCalendar calendar;
+    private final ArchivePdf pdf;
+    private final ArchiveBundle bundle;
+    private final RegionService regions;
 
     ArchiveController(ArchiveService archives, PointsSchemes schemes, Scopes scopes, DeputyRepository deputies,
-                      MembershipRepository memberships, WorkingCalendar calendar) {
+                      MembershipRepository memberships, WorkingCalendar calendar, ArchivePdf pdf, ArchiveBundle bundle,
+                      RegionService regions) {
         this.archives = archives;
         this.schemes = schemes;
         this.scopes = scopes;
         this.deputies = deputies;
         this.memberships = memberships;
         this.calendar = calendar;
+        this.pdf = pdf;
+        this.bundle = bundle;
+        this.regions = regions;
     }
 
     @Serdeable
@@ -82,11 +93,40 @@ class ArchiveController {
     HttpResponse<String> csv(long id, @QueryValue @Nullable Integer year, Authentication auth) {
         requireSee(auth, id);
         Archive a = archives.compute(id, year(year));
-        String file = URLEncoder.encode("履职档案-" + a.deputyName() + "-" + a.year() + ".csv", StandardCharsets.UTF_8)
-                .replace("+", "%20");
+        String file = encode("履职档案-" + a.deputyName() + "-" + a.year() + ".csv");
         return HttpResponse.ok(ArchiveCsv.of(a)).contentType(MediaType.of("text/csv;charset=utf-8"))
                 .header("Content-Disposition", "attachment; filename*=UTF-8''" + file)
                 .header("Cache-Control", "no-store");
+    }
+
+    @Operation(operationId = "getDeputyArchivePdf", summary = "履职档案 PDF / A deputy's archive as an A4 PDF")
+    @Get(value = "/deputies/{id}/archive.pdf", produces = "application/pdf")
+    HttpResponse<byte[]> pdf(long id, @QueryValue @Nullable Integer year, Authentication auth) {
+        requireSee(auth, id);
+        Archive a = archives.compute(id, year(year));
+        return HttpResponse.ok(pdf.render(a)).contentType(MediaType.of("application/pdf"))
+                .header("Content-Disposition", "inline; filename=\"archive-" + id + "-" + a.year() + ".pdf\"; filename*=UTF-8''"
+                        + encode("履职档案-" + a.deputyName() + "-" + a.year() + ".pdf"))
+                .header("Cache-Control", "no-store");
+    }
+
+    /** Every deputy's archive PDF of the region in one ZIP, written while it is sent (ArchiveBundle). */
+    @Operation(operationId = "getRegionArchivesZip", summary = "履职档案批量下载 / The archives of a region's deputies as one ZIP of PDFs")
+    @Get(value = "/regions/{id}/archives.zip", produces = "application/zip")
+    @Secured({"ADMIN"})
+    HttpResponse<StreamedFile> zip(long id, @QueryValue @Nullable Integer year, Authentication auth) {
+        scopes.requireAdministerRegion(auth, id, "地区");
+        int y = year(year);
+        Region region = regions.get(id);
+        var deputies = bundle.deputies(region);
+        return HttpResponse.ok(new StreamedFile(bundle.zip(deputies, y), MediaType.of("application/zip")))
+                .header("Content-Disposition", "attachment; filename=\"archives-" + id + "-" + y + ".zip\"; filename*=UTF-8''"
+                        + encode(region.name() + "-代表履职档案-" + y + ".zip"))
+                .header("Cache-Control", "no-store");
+    }
+
+    private static String encode(String file) {
+        return URLEncoder.encode(file, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** A manual item (e.g. training attended) for a deputy's year: heads of their stations and admins above. */

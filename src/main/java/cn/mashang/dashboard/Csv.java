@@ -10,12 +10,13 @@ import java.util.List;
 
 /**
  * CSV for Excel: UTF-8 with a byte-order mark (so Excel opens Chinese correctly), CRLF, RFC 4180 quoting, and
- * cells that start with = + - @ (formula injection) prefixed with an apostrophe unless they are numbers.
+ * cells that start with = + - @ (formula injection) prefixed with an apostrophe unless they are numbers. Shared by
+ * the dashboards' and the reception roll-up's exports.
  */
-final class Csv {
+public final class Csv {
     private final StringBuilder out = new StringBuilder("\uFEFF");
 
-    Csv row(Object... cells) {
+    public Csv row(Object... cells) {
         for (int i = 0; i < cells.length; i++) {
             if (i > 0) {
                 out.append(',');
@@ -26,7 +27,7 @@ final class Csv {
         return this;
     }
 
-    Csv row(List<?> cells) {
+    public Csv row(List<?> cells) {
         return row(cells.toArray());
     }
 
@@ -44,7 +45,7 @@ final class Csv {
         return s;
     }
 
-    MutableHttpResponse<byte[]> response(String filename) {
+    public MutableHttpResponse<byte[]> response(String filename) {
         String encoded = URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20");
         return HttpResponse.ok(out.toString().getBytes(StandardCharsets.UTF_8))
                 .contentType(MediaType.of("text/csv;charset=utf-8"))

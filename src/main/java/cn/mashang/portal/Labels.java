@@ -13,6 +13,7 @@ import cn.mashang.reception.ActivityPlan;
 import cn.mashang.reception.Booking;
 import cn.mashang.reception.HolidayPolicy;
 import cn.mashang.reception.ReceptionSession;
+import cn.mashang.reception.ReceptionDays;
 import cn.mashang.reception.RuleKind;
 import cn.mashang.sla.SlaColour;
 import cn.mashang.sla.SlaSegment;
@@ -58,8 +59,8 @@ public class Labels {
     public record Catalogue(List<Entry> states, List<Entry> actions, List<Entry> outcomes, List<Entry> ratings,
                             List<Entry> roles, List<Entry> eventTypes, List<Entry> segments, List<Entry> colours,
                             List<Entry> levels, List<Entry> membershipRoles, List<Entry> bookingStatuses,
-                            List<Entry> sessionStatuses, List<Entry> ruleKinds, List<Entry> holidayPolicies,
-                            List<Entry> planForms) {
+                            List<Entry> sessionStatuses, List<Entry> ruleKinds, List<Entry> weekOrdinals,
+                            List<Entry> holidayPolicies, List<Entry> planForms) {
     }
 
     private final Catalogue catalogue;
@@ -129,6 +130,8 @@ public class Labels {
                 entries(Booking.Status.values(), Booking.Status::label, s -> tone(s).css()),
                 entries(ReceptionSession.Status.values(), ReceptionSession.Status::label, s -> tone(s).css()),
                 entries(RuleKind.values(), RuleKind::label, k -> null),
+                ReceptionDays.weekOrdinals().entrySet().stream()
+                        .map(e -> new Entry(String.valueOf(e.getKey()), e.getValue(), null, null, null)).toList(),
                 entries(HolidayPolicy.values(), HolidayPolicy::label, p -> null),
                 entries(ActivityPlan.Form.values(), ActivityPlan.Form::label, f -> null));
     }

@@ -20,7 +20,9 @@ public record CodeView(String code, ContactCode.Kind kind, boolean active, Strin
 
     @Serdeable
     public record StationCard(Long id, String name, @Nullable String address, @Nullable String openingHours,
-                              @Nullable String receptionNote, @Nullable String publicPhone,
+                              @Nullable String receptionNote,
+                              @Schema(description = "接待规则（与接待台同一文字）/ reception rules, as the desk prints them")
+                              @Nullable List<String> receptionDays, @Nullable String publicPhone,
                               @Nullable String introduction, @Nullable List<DeputyCard> deputies) {
     }
 

@@ -65,13 +65,13 @@ public class CodeViews {
         boolean routes = code.active() && (code.kind() == ContactCode.Kind.STATION || member.isPresent());
         if (!routes) {
             return new CodeView(code.code(), code.kind(), false, directory.scanUrl(code),
-                    new CodeView.StationCard(s.id(), s.name(), null, null, null, null, null, null), null, null,
+                    new CodeView.StationCard(s.id(), s.name(), null, null, null, null, null, null, null), null, null,
                     current);
         }
         List<CodeView.DeputyCard> deputies = s.deputies().stream().map(CodeViews::card).toList();
         return new CodeView(code.code(), code.kind(), true, directory.scanUrl(code),
                 new CodeView.StationCard(s.id(), s.name(), s.address(), s.openingHours(), s.receptionNote(),
-                        s.publicPhone(), s.introduction(), deputies),
+                        s.receptionDays(), s.publicPhone(), s.introduction(), deputies),
                 member.map(CodeViews::card).orElse(null),
                 code.presetCategory() != null ? code.presetCategory() : null, current);
     }

@@ -2,6 +2,7 @@ package cn.mashang.qr;
 
 import cn.mashang.deputy.Deputy;
 import cn.mashang.deputy.Membership;
+import cn.mashang.reception.ReceptionRule;
 import cn.mashang.station.Station;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.data.event.listeners.PostPersistEventListener;
@@ -9,8 +10,8 @@ import io.micronaut.data.event.listeners.PostUpdateEventListener;
 import jakarta.inject.Singleton;
 
 /**
- * Drops a station's cached landing data on this replica as soon as the station, one of its memberships or a
- * deputy is saved (Micronaut Data entity events), so the long {@code qr.station-view-ttl} only bounds what
+ * Drops a station's cached landing data on this replica as soon as the station, one of its memberships, one of its
+ * reception rules or a deputy is saved (Micronaut Data entity events), so the long {@code qr.station-view-ttl} only bounds what
  * <em>other</em> replicas show after an edit.
  */
 @Factory
@@ -28,6 +29,16 @@ class StationViewInvalidation {
     @Singleton
     PostPersistEventListener<Membership> membershipAdded(CodeViews views) {
         return m -> views.forgetStation(m.stationId());
+    }
+
+    @Singleton
+    PostPersistEventListener<ReceptionRule> receptionRuleAdded(CodeViews views) {
+        return r -> views.forgetStation(r.stationId()); // the page prints the station's rules (receptionDays)
+    }
+
+    @Singleton
+    PostUpdateEventListener<ReceptionRule> receptionRuleUpdated(CodeViews views) {
+        return r -> views.forgetStation(r.stationId());
     }
 
     @Singleton

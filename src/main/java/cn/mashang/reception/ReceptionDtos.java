@@ -23,6 +23,8 @@ final class ReceptionDtos {
     @Serdeable
     record RuleInput(@NotNull RuleKind kind, @Nullable @Min(1) @Max(31) Integer dayOfMonth,
                      @Nullable @Min(1) @Max(7) Integer dayOfWeek,
+                     @Schema(description = "MONTHLY_WEEKDAY：第几个（1–4，-1 = 最后一个）/ which one of the month")
+                     @Nullable @Min(-1) @Max(4) Integer weekOfMonth,
                      @NotNull @Pattern(regexp = HHMM) String startTime, @NotNull @Pattern(regexp = HHMM) String endTime,
                      @Schema(type = "string") @Nullable HolidayPolicy holidayPolicy,
                      @Nullable @Size(max = 200) String place,
@@ -32,7 +34,7 @@ final class ReceptionDtos {
 
     @Serdeable
     record RuleView(long id, long stationId, RuleKind kind, @Nullable Integer dayOfMonth, @Nullable Integer dayOfWeek,
-                    String startTime, String endTime, HolidayPolicy holidayPolicy, String description,
+                    @Nullable Integer weekOfMonth, String startTime, String endTime, HolidayPolicy holidayPolicy, String description,
                     @Nullable String place, int capacity, List<Long> deputyIds, @Nullable String title, int generated) {
     }
 
@@ -106,6 +108,21 @@ final class ReceptionDtos {
     @Serdeable
     record Figures(long stationId, LocalDate from, LocalDate to, int sessionsHeld, int deputyVisits,
                    int residentsReceived, int bookings, int checkedInBookings, int walkIns, int concernsCollected) {
+    }
+
+    /** Reception figures of a region: one row per child region (and 本级 for stations at the region itself), total. */
+    @Serdeable
+    record RegionFigures(long regionId, String regionName, String level, LocalDate from, LocalDate to,
+                         FigureRow total, List<FigureRow> children, String note) {
+    }
+
+    /**
+     * @param own      the row of the stations attached to the region itself (本级), not to one of its children
+     * @param stations active stations counted in the row
+     */
+    @Serdeable
+    record FigureRow(long regionId, String name, String level, boolean own, int stations, int sessionsHeld,
+                     int deputyVisits, int residentsReceived, int concernsCollected) {
     }
 
     @Serdeable

@@ -7,7 +7,10 @@ import io.micronaut.data.annotation.MappedEntity;
 
 import java.time.Instant;
 
-/** A station's recurring reception day; local times "HH:mm" in Asia/Shanghai. See {@link Recurrence}. */
+/**
+ * A station's recurring reception day; local times "HH:mm" in Asia/Shanghai. When it falls: {@link #pattern()};
+ * its words: {@link ReceptionDays#describe}; its dates: {@link Recurrence}.
+ */
 @MappedEntity("reception_rule")
 public record ReceptionRule(
         @Id @GeneratedValue @Nullable Long id,
@@ -15,6 +18,7 @@ public record ReceptionRule(
         RuleKind kind,
         @Nullable Integer dayOfMonth,
         @Nullable Integer dayOfWeek,
+        @Nullable Integer weekOfMonth,
         String startTime,
         String endTime,
         HolidayPolicy holidayPolicy,
@@ -25,4 +29,8 @@ public record ReceptionRule(
         boolean active,
         Instant createdAt,
         Instant updatedAt) {
+
+    RulePattern pattern() {
+        return new RulePattern(kind, dayOfMonth, dayOfWeek, weekOfMonth);
+    }
 }

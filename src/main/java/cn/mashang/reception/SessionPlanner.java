@@ -13,18 +13,15 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -94,18 +91,12 @@ class SessionPlanner {
     public ReceptionDtos.RuleView createRule(long stationId, ReceptionDtos.RuleInput in, LocalDate today,
                                              Predicate<LocalDate> workingDay) {
         station(stationId);
-        if (in.kind() == RuleKind.MONTHLY_DAY && in.dayOfMonth() == null) {
-            throw ApiException.badField("dayOfMonth", "每月接待日请填写日期（1–31）");
-        }
-        if (in.kind() == RuleKind.WEEKLY && in.dayOfWeek() == null) {
-            throw ApiException.badField("dayOfWeek", "每周接待日请填写星期（1=周一 … 7=周日）");
-        }
+        RulePattern when = RulePattern.of(in.kind(), in.dayOfMonth(), in.dayOfWeek(), in.weekOfMonth());
         checkTimes(in.startTime(), in.endTime());
         List<Long> deputies = members(stationId, in.deputyIds());
         Instant now = Times.now();
-        ReceptionRule rule = rules.save(new ReceptionRule(null, stationId, in.kind(),
-                in.kind() == RuleKind.MONTHLY_DAY ? in.dayOfMonth() : null,
-                in.kind() == RuleKind.WEEKLY ? in.dayOfWeek() : null, in.startTime(), in.endTime(),
+        ReceptionRule rule = rules.save(new ReceptionRule(null, stationId, when.kind(), when.dayOfMonth(),
+                when.dayOfWeek(), when.weekOfMonth(), in.startTime(), in.endTime(),
                 in.holidayPolicy() == null ? HolidayPolicy.NEXT_WORKING_DAY : in.holidayPolicy(), blank(in.place()),
                 in.capacity() == null ? config.defaultCapacity() : in.capacity(),
                 deputies.isEmpty() ? null : deputies.stream().map(String::valueOf).collect(Collectors.joining(",")),
@@ -121,7 +112,7 @@ class SessionPlanner {
     @Transactional
     public void deactivateRule(ReceptionRule rule) {
         rules.update(new ReceptionRule(rule.id(), rule.stationId(), rule.kind(), rule.dayOfMonth(), rule.dayOfWeek(),
-                rule.startTime(), rule.endTime(), rule.holidayPolicy(), rule.place(), rule.capacity(), rule.deputyIds(),
+                rule.weekOfMonth(), rule.startTime(), rule.endTime(), rule.holidayPolicy(), rule.place(), rule.capacity(), rule.deputyIds(),
                 rule.title(), false, rule.createdAt(), Times.now()));
         // future sessions of the rule nobody has booked are withdrawn; booked ones stay for the liaison to handle
         jdbc.prepareStatement("""
@@ -159,8 +150,7 @@ class SessionPlanner {
                 : Arrays.stream(rule.deputyIds().split(",")).map(Long::valueOf).toList();
         Instant now = Times.now();
         int created = 0;
-        for (Recurrence.Occurrence o : Recurrence.between(rule.kind(), rule.dayOfMonth(), rule.dayOfWeek(),
-                rule.holidayPolicy(), from, to, workingDay)) {
+        for (Recurrence.Occurrence o : Recurrence.between(rule.pattern(), rule.holidayPolicy(), from, to, workingDay)) {
             if (existing.contains(o.nominal())) {
                 continue;
             }
@@ -253,22 +243,10 @@ class SessionPlanner {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    static String describe(ReceptionRule r) {
-        String when = r.kind() == RuleKind.MONTHLY_DAY ? "每月" + r.dayOfMonth() + "日"
-                : "每" + DayOfWeek.of(r.dayOfWeek()).getDisplayName(TextStyle.FULL, Locale.CHINA).replace("星期", "周");
-        String policy = switch (r.holidayPolicy()) {
-            case KEEP -> "节假日照常";
-            case SKIP -> "仅工作日，遇节假日停一次";
-            case NEXT_WORKING_DAY -> "遇节假日顺延至下一个工作日";
-            case PREVIOUS_WORKING_DAY -> "遇节假日提前至上一个工作日";
-        };
-        return when + " " + r.startTime() + "—" + r.endTime() + "（" + policy + "）";
-    }
-
     private static ReceptionDtos.RuleView view(ReceptionRule r, int generated) {
         List<Long> deputies = r.deputyIds() == null ? List.of()
                 : Arrays.stream(r.deputyIds().split(",")).map(Long::valueOf).toList();
-        return new ReceptionDtos.RuleView(r.id(), r.stationId(), r.kind(), r.dayOfMonth(), r.dayOfWeek(), r.startTime(),
-                r.endTime(), r.holidayPolicy(), describe(r), r.place(), r.capacity(), deputies, r.title(), generated);
+        return new ReceptionDtos.RuleView(r.id(), r.stationId(), r.kind(), r.dayOfMonth(), r.dayOfWeek(), r.weekOfMonth(),
+                r.startTime(), r.endTime(), r.holidayPolicy(), ReceptionDays.describe(r), r.place(), r.capacity(), deputies, r.title(), generated);
     }
 }

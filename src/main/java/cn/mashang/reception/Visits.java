@@ -31,13 +31,15 @@ class Visits {
     private final DeputyRepository deputies;
     private final StationRepository stations;
     private final ReceptionRepositories.Sessions sessions;
+    private final ReceptionTotals totals;
 
     Visits(JdbcOperations jdbc, DeputyRepository deputies, StationRepository stations,
-           ReceptionRepositories.Sessions sessions) {
+           ReceptionRepositories.Sessions sessions, ReceptionTotals totals) {
         this.jdbc = jdbc;
         this.deputies = deputies;
         this.stations = stations;
         this.sessions = sessions;
+        this.totals = totals;
     }
 
     public record Duty(long sessionId, long deputyId, boolean onDuty, Instant checkedInAt) {
@@ -178,46 +180,11 @@ class Visits {
         return out;
     }
 
-    /** A station's figures for sessions dated in [from, to] (cancelled sessions excluded). */
-    @Transactional(readOnly = true)
+    /** A station's figures for sessions dated in [from, to] ({@link ReceptionTotals} defines them). */
     public ReceptionDtos.Figures figures(long stationId, LocalDate from, LocalDate to) {
-        return jdbc.prepareStatement("""
-                SELECT COUNT(*),
-                  COALESCE(SUM(s.walk_ins), 0),
-                  COALESCE(SUM((SELECT COUNT(*) FROM reception_duty d WHERE d.session_id = s.id AND d.checked_in_at IS NOT NULL)), 0),
-                  COALESCE(SUM((SELECT COUNT(*) FROM reception_booking b WHERE b.session_id = s.id AND b.status <> 'CANCELLED')), 0),
-                  COALESCE(SUM((SELECT COUNT(*) FROM reception_booking b WHERE b.session_id = s.id AND b.status = 'CHECKED_IN')), 0),
-                  COALESCE(SUM((SELECT COUNT(*) FROM reception_concern c WHERE c.session_id = s.id)), 0)
-                FROM reception_session s
-                WHERE s.station_id = ? AND s.status = 'SCHEDULED' AND s.session_date BETWEEN ? AND ?""", ps -> {
-                    ps.setLong(1, stationId);
-                    ps.setObject(2, from);
-                    ps.setObject(3, to);
-                    try (var rs = ps.executeQuery()) {
-                        rs.next();
-                        int walkIns = rs.getInt(2);
-                        int checkedIn = rs.getInt(5);
-                        return new ReceptionDtos.Figures(stationId, from, to, held(stationId, from, to), rs.getInt(3),
-                                checkedIn + walkIns, rs.getInt(4), checkedIn, walkIns, rs.getInt(6));
-                    }
-                });
-    }
-
-    /** Sessions held: scheduled sessions in the period at which at least one deputy checked in. */
-    private int held(long stationId, LocalDate from, LocalDate to) {
-        return jdbc.prepareStatement("""
-                SELECT COUNT(*) FROM reception_session s WHERE s.station_id = ? AND s.status = 'SCHEDULED'
-                AND s.session_date BETWEEN ? AND ?
-                AND EXISTS (SELECT 1 FROM reception_duty d WHERE d.session_id = s.id AND d.checked_in_at IS NOT NULL)""",
-                ps -> {
-                    ps.setLong(1, stationId);
-                    ps.setObject(2, from);
-                    ps.setObject(3, to);
-                    try (var rs = ps.executeQuery()) {
-                        rs.next();
-                        return rs.getInt(1);
-                    }
-                });
+        ReceptionTotals.Counts c = totals.station(stationId, from, to);
+        return new ReceptionDtos.Figures(stationId, from, to, c.sessionsHeld(), c.deputyVisits(), c.residentsReceived(),
+                c.bookings(), c.checkedInBookings(), c.walkIns(), c.concernsCollected());
     }
 
     static String marks(int n) {

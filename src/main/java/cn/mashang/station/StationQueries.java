@@ -8,6 +8,7 @@ import cn.mashang.deputy.Membership;
 import cn.mashang.deputy.MembershipRepository;
 import cn.mashang.qr.CodeDirectory;
 import cn.mashang.qr.ContactCode;
+import cn.mashang.reception.ReceptionDays;
 import cn.mashang.region.Region;
 import cn.mashang.region.RegionService;
 import io.micronaut.data.model.Pageable;
@@ -27,14 +28,16 @@ public class StationQueries {
     private final MembershipRepository memberships;
     private final DeputyRepository deputies;
     private final CodeDirectory codes;
+    private final ReceptionDays receptionDays;
 
     StationQueries(StationRepository stations, RegionService regions, MembershipRepository memberships,
-                   DeputyRepository deputies, CodeDirectory codes) {
+                   DeputyRepository deputies, CodeDirectory codes, ReceptionDays receptionDays) {
         this.stations = stations;
         this.regions = regions;
         this.memberships = memberships;
         this.deputies = deputies;
         this.codes = codes;
+        this.receptionDays = receptionDays;
     }
 
     public Station get(long id) {
@@ -66,8 +69,8 @@ public class StationQueries {
                             c == null ? null : c.code(), c == null ? null : codes.scanUrl(c));
                 }).toList();
         return new StationDetail(s.id(), s.name(), s.kind(), s.type(), s.industry(), s.regionId(), region.name(),
-                s.address(), s.introduction(), s.openingHours(), s.receptionNote(), s.publicPhone(),
-                stationCode == null ? null : stationCode.code(),
+                s.address(), s.introduction(), s.openingHours(), s.receptionNote(), receptionDays.of(id),
+                s.publicPhone(), stationCode == null ? null : stationCode.code(),
                 stationCode == null ? null : codes.scanUrl(stationCode), list);
     }
 }

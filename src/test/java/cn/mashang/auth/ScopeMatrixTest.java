@@ -28,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The same table run by 交口县's own admin answers 2xx, so the rows are real requests.
  */
 @MicronautTest
+@io.micronaut.context.annotation.Property(name = "micronaut.http.client.read-timeout", value = "120s") // the archives.zip row
 class ScopeMatrixTest {
     @Inject
     @Client("/")
@@ -94,6 +95,9 @@ class ScopeMatrixTest {
                 new Row(HttpMethod.POST, "/api/v1/stations/" + station + "/communities", Map.of("name", "矩阵测试小区")),
                 new Row(HttpMethod.GET, "/api/v1/concerns?q=%E8%B7%AF%E7%81%AF&station=" + station, null),
                 new Row(HttpMethod.GET, "/api/v1/concerns?region=" + ids.region("水头镇"), null),
+                new Row(HttpMethod.GET, "/api/v1/regions/" + county + "/reception-figures?from=2026-01-01&to=2026-12-31", null),
+                new Row(HttpMethod.GET, "/api/v1/regions/" + county + "/reception-figures.csv", null),
+                new Row(HttpMethod.GET, "/api/v1/regions/" + county + "/archives.zip?year=2026", null),
                 new Row(HttpMethod.POST, "/api/v1/admin/accounts", Map.of("loginName", "matrix-liaison",
                         "displayName", "矩阵联络员", "password", "Matrix2026", "role", "LIAISON", "stationId", station)),
                 new Row(HttpMethod.PUT, "/api/v1/admin/accounts/" + account, accountUpdate),
@@ -109,7 +113,7 @@ class ScopeMatrixTest {
             request = request.body(row.body());
         }
         try {
-            return client.exchange(request, MAP).code();
+            return client.exchange(request, byte[].class).code(); // bytes: some rows answer CSV or a ZIP
         } catch (HttpClientResponseException e) {
             return e.getStatus().getCode();
         }

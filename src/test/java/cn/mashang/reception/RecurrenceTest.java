@@ -19,7 +19,7 @@ class RecurrenceTest {
     WorkingCalendar calendar;
 
     private List<LocalDate> actual(RuleKind kind, Integer dom, Integer dow, HolidayPolicy policy, String from, String to) {
-        return Recurrence.between(kind, dom, dow, policy, LocalDate.parse(from), LocalDate.parse(to),
+        return Recurrence.between(new RulePattern(kind, dom, dow, null), policy, LocalDate.parse(from), LocalDate.parse(to),
                 calendar::isWorkingDay).stream().map(Recurrence.Occurrence::actual).toList();
     }
 
