@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /** QR images are rendered once per code, format and size class and then read from the store (V102). */
-@MicronautTest
+@MicronautTest(transactional = false)
 class StoredQrImagesTest {
     @Inject
     @Client("/")
