@@ -1,9 +1,11 @@
 package cn.mashang.dashboard;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
+import java.sql.Connection;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
@@ -32,10 +34,12 @@ class StationDays {
     private final StationDayStore store;
     private final ConcernFacts facts;
     private final JdbcOperations jdbc;
+    private final TransactionOperations<Connection> tx;
     /** Concern rows the dashboards read for days without a fresh aggregate (tests and benches watch it). */
     final AtomicLong liveRows = new AtomicLong();
 
-    StationDays(StationDayStore store, ConcernFacts facts, JdbcOperations jdbc) {
+    StationDays(StationDayStore store, ConcernFacts facts, JdbcOperations jdbc, TransactionOperations<Connection> tx) {
+        this.tx = tx;
         this.store = store;
         this.facts = facts;
         this.jdbc = jdbc;
@@ -142,10 +146,13 @@ class StationDays {
         });
     }
 
-    /** Records the days in [from, to] of every station as built from their concerns (after a bulk load, or a rule change). */
-    @Transactional
+    /**
+     * Records the days in [from, to] of every station as built from their concerns (after a bulk load, or a rule
+     * change), one transaction per station (unless the caller holds one): a 2,000-station city is not one transaction
+     * holding every row lock for minutes, and a failure keeps the stations already built.
+     */
     public int rebuildAll(LocalDate from, LocalDate to, Instant now) {
-        Map<Long, String> stations = jdbc.prepareStatement("SELECT s.id, r.path FROM station s JOIN region r ON r.id = s.region_id", ps -> {
+        Map<Long, String> stations = tx.executeRead(status -> jdbc.prepareStatement("SELECT s.id, r.path FROM station s JOIN region r ON r.id = s.region_id", ps -> {
             Map<Long, String> out = new TreeMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -153,19 +160,25 @@ class StationDays {
                 }
             }
             return out;
-        });
+        }));
         int n = 0;
         for (var s : stations.entrySet()) {
-            Map<LocalDate, StationDay> days = new TreeMap<>();
-            Instant a = from.atStartOfDay(cn.mashang.common.Times.ZONE).toInstant();
-            Instant b = to.plusDays(1).atStartOfDay(cn.mashang.common.Times.ZONE).toInstant();
-            for (ConcernFact f : facts.load(s.getKey(), s.getValue(), a, b, now)) {
-                days.computeIfAbsent(StationDay.day(f.createdAt()), k -> new StationDay()).add(f);
-            }
-            for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-                store.write(s.getKey(), d, days.getOrDefault(d, new StationDay()), now);
-                n++;
-            }
+            n += tx.executeWrite(status -> rebuild(s.getKey(), s.getValue(), from, to, now));
+        }
+        return n;
+    }
+
+    private int rebuild(long station, String path, LocalDate from, LocalDate to, Instant now) {
+        Map<LocalDate, StationDay> days = new TreeMap<>();
+        Instant a = from.atStartOfDay(cn.mashang.common.Times.ZONE).toInstant();
+        Instant b = to.plusDays(1).atStartOfDay(cn.mashang.common.Times.ZONE).toInstant();
+        for (ConcernFact f : facts.load(station, path, a, b, now)) {
+            days.computeIfAbsent(StationDay.day(f.createdAt()), k -> new StationDay()).add(f);
+        }
+        int n = 0;
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            store.write(station, d, days.getOrDefault(d, new StationDay()), now);
+            n++;
         }
         return n;
     }

@@ -5,11 +5,9 @@ import cn.mashang.concern.ConcernChanged;
 import cn.mashang.concern.ConcernEventType;
 import cn.mashang.notify.NotificationMessage;
 import cn.mashang.notify.Outbox;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import cn.mashang.station.DisplayNames;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
-
-import java.sql.ResultSet;
 
 /**
  * Messages to deputies on the life cycle, written to the outbox in the transaction of the event
@@ -21,12 +19,12 @@ import java.sql.ResultSet;
 class ConcernNotifier {
     private final Outbox outbox;
     private final SlaConfig.Notify routing;
-    private final JdbcOperations jdbc;
+    private final DisplayNames names;
 
-    ConcernNotifier(Outbox outbox, SlaConfig.Notify routing, JdbcOperations jdbc) {
+    ConcernNotifier(Outbox outbox, SlaConfig.Notify routing, DisplayNames names) {
         this.outbox = outbox;
         this.routing = routing;
-        this.jdbc = jdbc;
+        this.names = names;
     }
 
     @EventListener
@@ -50,16 +48,7 @@ class ConcernNotifier {
     }
 
     private String[] names(long stationId, Long deputyId) {
-        return jdbc.prepareStatement("SELECT s.name, d.name FROM station s LEFT JOIN deputy d ON d.id = ? WHERE s.id = ?", ps -> {
-            if (deputyId == null) {
-                ps.setNull(1, java.sql.Types.BIGINT);
-            } else {
-                ps.setLong(1, deputyId);
-            }
-            ps.setLong(2, stationId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new String[]{rs.getString(1), rs.getString(2)} : new String[]{"联络站", null};
-            }
-        });
+        String station = names.stationName(stationId);
+        return new String[]{station.isEmpty() ? "联络站" : station, names.deputyName(deputyId)};
     }
 }

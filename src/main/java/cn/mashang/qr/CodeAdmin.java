@@ -35,11 +35,13 @@ public class CodeAdmin {
     private final DeputyRepository deputies;
     private final StationQueries stations;
     private final JdbcOperations jdbc;
+    private final QrImageStore images;
     private final @Nullable Broadcast broadcast;
 
     CodeAdmin(ContactCodeRepository codes, CodeDirectory directory, ScanCounter scans,
               MembershipRepository memberships, DeputyRepository deputies, StationQueries stations, JdbcOperations jdbc,
-              @Nullable Broadcast broadcast) {
+              QrImageStore images, @Nullable Broadcast broadcast) {
+        this.images = images;
         this.broadcast = broadcast;
         this.codes = codes;
         this.directory = directory;
@@ -104,6 +106,7 @@ public class CodeAdmin {
         var now = Times.now();
         ContactCode revoked = codes.update(new ContactCode(old.id(), old.code(), old.kind(), old.stationId(),
                 old.membershipId(), old.deputyId(), old.presetCategory(), false, old.createdAt(), now));
+        images.forget(revoked.id());
         ContactCode issued = null;
         if (reissue) {
             if (old.kind() == ContactCode.Kind.STATION) {

@@ -39,10 +39,12 @@ class CodeAdminController {
     private final PosterService posters;
     private final Scopes scopes;
     private final CodeViews views;
+    private final QrImages images;
 
     CodeAdminController(CodeAdmin admin, CodeLookup lookup, CodeDirectory directory, PosterService posters, Scopes scopes,
-                        CodeViews views) {
+                        CodeViews views, QrImages images) {
         this.admin = admin;
+        this.images = images;
         this.views = views;
         this.lookup = lookup;
         this.directory = directory;
@@ -75,6 +77,9 @@ class CodeAdminController {
                 authentication.getName());
         lookup.invalidate(code); // after the commit: this replica stops routing the old code at once
         views.forgetStation(old.stationId());
+        if (result.active()) {
+            images.prerender(result, directory.scanUrl(result)); // the new poster's first scans read stored bytes
+        }
         return admin.list(old.stationId()).stream().filter(v -> v.code().equals(result.code())).findFirst().orElseThrow();
     }
 

@@ -58,7 +58,7 @@ class CodeController {
         if (!code.active()) {
             throw new ApiException(io.micronaut.http.HttpStatus.NOT_FOUND, "未找到", "此二维码已停用");
         }
-        byte[] body = images.image(directory.scanUrl(code), format, edge);
+        byte[] body = images.image(code, directory.scanUrl(code), format, edge);
         return HttpResponse.ok(body).contentType(type).header("Cache-Control", IMAGE_CACHE);
     }
 }

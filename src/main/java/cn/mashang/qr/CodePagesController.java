@@ -2,6 +2,11 @@ package cn.mashang.qr;
 
 import cn.mashang.common.ApiException;
 import cn.mashang.portal.StaticPages;
+import cn.mashang.station.StationDetail;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -19,6 +24,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The printed URLs: {@code /s/{code}} (station) and {@code /d/{code}} (deputy). The page carries the code's data
@@ -33,26 +39,38 @@ import java.net.URI;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class CodePagesController {
     private final CodeViews views;
-    private final CodeLookup lookup;
     private final ScanCounter scans;
     private final StaticPages pages;
     private final JsonMapper json;
+    /**
+     * Finished pages (UTF-8 bytes) per code, each valid while the code lookup and the station's landing data it was
+     * built from are the instances {@link CodeViews} still holds: a revocation, an edit or their TTL replaces those,
+     * and the next scan builds the page again. JFR of the landing run: building the page (JSON of the view, three
+     * substitutions into the template, UTF-8 encoding of the String body) was most of the path's own CPU.
+     */
+    private final Cache<String, Rendered> rendered;
 
-    CodePagesController(CodeViews views, CodeLookup lookup, ScanCounter scans, StaticPages pages, JsonMapper json) {
+    record Rendered(ContactCode code, StationDetail station, HttpStatus status, byte[] body) {
+    }
+
+    CodePagesController(CodeViews views, ScanCounter scans, StaticPages pages, JsonMapper json, QrConfig config,
+                        MeterRegistry registry) {
         this.views = views;
-        this.lookup = lookup;
         this.scans = scans;
         this.pages = pages;
         this.json = json;
+        this.rendered = Caffeine.newBuilder().maximumWeight(config.landingCacheBytes())
+                .weigher((String k, Rendered r) -> r.body().length + 128).recordStats().build();
+        CaffeineCacheMetrics.monitor(registry, rendered, "qr.landing-pages");
     }
 
     @Get("/s/{code}")
-    HttpResponse<String> station(String code, @QueryValue @Nullable String from) {
+    HttpResponse<byte[]> station(String code, @QueryValue @Nullable String from) {
         return page(code, ContactCode.Kind.STATION, from);
     }
 
     @Get("/d/{code}")
-    HttpResponse<String> deputy(String code, @QueryValue @Nullable String from) {
+    HttpResponse<byte[]> deputy(String code, @QueryValue @Nullable String from) {
         return page(code, ContactCode.Kind.DEPUTY, from);
     }
 
@@ -62,28 +80,47 @@ class CodePagesController {
         return pages.page("manage-codes");
     }
 
-    private HttpResponse<String> page(String token, ContactCode.Kind kind, String from) {
-        CodeView view;
+    private HttpResponse<byte[]> page(String token, ContactCode.Kind kind, String from) {
+        CodeViews.Source source;
         try {
-            view = views.view(token, kind);
+            source = views.source(token, kind);
         } catch (ApiException e) {
             if (e.status() == HttpStatus.NOT_FOUND) {
-                return pages.page("code-unknown", HttpStatus.NOT_FOUND);
+                return bytes(pages.page("code-unknown", HttpStatus.NOT_FOUND).body(), HttpStatus.NOT_FOUND);
             }
             throw e;
         }
         if (from == null) {
-            lookup.find(token).map(ContactCode::id).ifPresent(scans::record);
+            scans.record(source.code().id());
         }
+        Rendered r = rendered.getIfPresent(token);
+        if (r == null || r.code() != source.code() || r.station() != source.station()) {
+            r = render(source);
+            rendered.put(token, r);
+        }
+        return bytes(r.body(), r.status());
+    }
+
+    private Rendered render(CodeViews.Source source) {
+        CodeView view = views.view(source);
         if (!view.active()) {
-            var r = pages.page("code-gone", HttpStatus.GONE);
             String current = view.currentStationUrl() == null ? "/" : URI.create(view.currentStationUrl()).getRawPath();
-            return r.body(r.body().replace("__STATION__", html(view.station().name())).replace("__CURRENT__", html(current)));
+            String body = pages.page("code-gone", HttpStatus.GONE).body().replace("__STATION__", html(view.station().name()))
+                    .replace("__CURRENT__", html(current));
+            return new Rendered(source.code(), source.station(), HttpStatus.GONE, body.getBytes(StandardCharsets.UTF_8));
         }
-        var r = pages.page("code");
         String title = view.deputy() != null ? view.deputy().name() + " · " + view.station().name() : view.station().name();
-        return r.body(r.body().replace("__TITLE__", html(title)).replace("__CODE__", html(view.code()))
-                .replace("__DATA__", dataBlock(view)));
+        String body = pages.page("code").body().replace("__TITLE__", html(title)).replace("__CODE__", html(view.code()))
+                .replace("__DATA__", dataBlock(view));
+        return new Rendered(source.code(), source.station(), HttpStatus.OK, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static HttpResponse<byte[]> bytes(byte[] body, HttpStatus status) {
+        return HttpResponse.<byte[]>status(status).contentType(StaticPages.HTML).header("Cache-Control", "no-cache").body(body);
+    }
+
+    private static HttpResponse<byte[]> bytes(String body, HttpStatus status) {
+        return bytes(body.getBytes(StandardCharsets.UTF_8), status);
     }
 
     /** JSON that cannot end the data block or open markup: every <, > and & is written as a \\u escape. */

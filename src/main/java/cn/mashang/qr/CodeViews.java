@@ -55,9 +55,23 @@ public class CodeViews {
                 .orElseThrow(() -> ApiException.notFound("二维码"));
     }
 
-    public CodeView view(String token, ContactCode.Kind kind) {
+    /** A code and its station's landing data as this replica holds them (the same instances until either is reloaded). */
+    record Source(ContactCode code, StationDetail station) {
+    }
+
+    /** The code of the given kind (null: any kind) with its station, or 404 (also when the station was closed). */
+    Source source(String token, ContactCode.Kind kind) {
         ContactCode code = require(token, kind);
-        StationDetail s = details.get(code.stationId(), stations::detail); // 404 when the station was closed
+        return new Source(code, details.get(code.stationId(), stations::detail));
+    }
+
+    public CodeView view(String token, ContactCode.Kind kind) {
+        return view(source(token, kind));
+    }
+
+    CodeView view(Source source) {
+        ContactCode code = source.code();
+        StationDetail s = source.station();
         String current = s.scanUrl();
         Optional<StationDetail.Member> member = code.kind() == ContactCode.Kind.DEPUTY
                 ? s.deputies().stream().filter(m -> m.deputyId().equals(code.deputyId())).findFirst()

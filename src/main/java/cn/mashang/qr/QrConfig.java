@@ -22,12 +22,17 @@ import java.util.List;
  * @param imageCacheBytes total bytes of rendered images kept (default 32 MiB)
  * @param posterFontPaths CJK TrueType fonts (TTF/TTC) for posters, first readable one wins
  * @param stationCacheSize stations whose landing data a replica keeps for {@code lookupTtl} (default 4096)
+ * @param storedSizes     image edges (size classes) whose renders are kept in the database, {@code qr_image}
+ *                        (default 128, 256, 512, 1024: the pages' thumbnails, the default and print size); other
+ *                        sizes are kept in memory only
+ * @param landingCacheBytes total bytes of finished landing pages kept (default 16 MiB, ~2,500 pages of ~6 KB)
  */
 @ConfigurationProperties("qr")
 public record QrConfig(@Nullable Integer minSize, @Nullable Integer maxSize, @Nullable Integer defaultSize,
                        @Nullable Duration lookupTtl, @Nullable Duration revocationPoll,
                        @Nullable Duration stationViewTtl, @Nullable Long imageCacheBytes,
-                       @Nullable List<String> posterFontPaths, @Nullable Integer stationCacheSize) {
+                       @Nullable List<String> posterFontPaths, @Nullable Integer stationCacheSize,
+                       @Nullable List<Integer> storedSizes, @Nullable Long landingCacheBytes) {
     /** Debian: fonts-wqy-microhei (preferred), fonts-wqy-zenhei, fonts-arphic-uming, fonts-droid-fallback. */
     public static final List<String> DEBIAN_FONTS = List.of(
             "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
@@ -44,6 +49,8 @@ public record QrConfig(@Nullable Integer minSize, @Nullable Integer maxSize, @Nu
         stationViewTtl = stationViewTtl == null ? Duration.ofSeconds(30) : stationViewTtl;
         imageCacheBytes = imageCacheBytes == null ? 32L * 1024 * 1024 : imageCacheBytes;
         stationCacheSize = stationCacheSize == null ? 4096 : stationCacheSize;
+        landingCacheBytes = landingCacheBytes == null ? 16L * 1024 * 1024 : landingCacheBytes;
+        storedSizes = storedSizes == null ? List.of(128, 256, 512, 1024) : List.copyOf(storedSizes);
         posterFontPaths = posterFontPaths == null || posterFontPaths.isEmpty() ? DEBIAN_FONTS : List.copyOf(posterFontPaths);
     }
 }

@@ -1,6 +1,7 @@
 package cn.mashang.sla;
 
 import cn.mashang.concern.ConcernChanged;
+import cn.mashang.concern.ConcernEventType;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.Transactional;
@@ -12,8 +13,8 @@ import java.util.Map;
 
 /**
  * concern.sla_check_at (V101): when the overdue job must look at a concern next. Every concern event sets it to the
- * event's time (in the event's transaction: the next pass re-reads the changed concern); the job sets it past each
- * look ({@link #next}).
+ * event's time (in the event's transaction: the next pass re-reads the changed concern) — except SUBMITTED: a new
+ * row's NULL already means "look"; the job sets it past each look ({@link #next}).
  */
 @Singleton
 class SlaChecks {
@@ -29,6 +30,9 @@ class SlaChecks {
     @EventListener
     @Transactional
     void on(ConcernChanged e) {
+        if (e.type() == ConcernEventType.SUBMITTED) {
+            return; // a new row's sla_check_at is NULL, which already means "look" (one UPDATE less per submission)
+        }
         jdbc.prepareStatement("UPDATE concern SET sla_check_at = ? WHERE id = ?", ps -> {
             ps.setTimestamp(1, Timestamp.from(e.at()));
             ps.setLong(2, e.concernId());

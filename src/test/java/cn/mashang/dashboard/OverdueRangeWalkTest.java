@@ -34,6 +34,9 @@ class OverdueRangeWalkTest implements TestPropertyProvider {
     @Inject
     OverdueJob job;
     @Inject
+    @io.micronaut.http.client.annotation.Client("/")
+    io.micronaut.http.client.HttpClient http;
+    @Inject
     io.micronaut.transaction.TransactionOperations<java.sql.Connection> tx;
 
     @MockBean(Clock.class)
@@ -83,6 +86,26 @@ class OverdueRangeWalkTest implements TestPropertyProvider {
         assertEquals(0, full.escalated(), "the range walk missed no escalation");
         assertEquals(0, count("SELECT COUNT(*) FROM (SELECT concern_id FROM sla_escalation GROUP BY concern_id, segment, level, deadline"
                 + " HAVING COUNT(*) > 1) x"));
+    }
+
+    @Test
+    void aSubmittedConcernWaitsForTheNextPassWithNoCheckTimeWrittenAtIntake() {
+        var answer = cn.mashang.concern.Intake.submit(http.toBlocking(),
+                cn.mashang.concern.Intake.body(cn.mashang.concern.Intake.STATION_CODE, "新反映：下一次巡检会看到它"));
+        String id = "(SELECT id FROM concern WHERE tracking_no = '" + answer.get("trackingNo") + "')";
+        assertEquals(1, count("SELECT COUNT(*) FROM concern WHERE sla_check_at IS NULL AND id = " + id));
+        Instant now = Instant.now(); // the submission was stamped with the real time, not the fixed clock
+        OverdueJob.Result pass = job.runOnce(now);
+        assertTrue(pass.examined() >= 1, pass.toString());
+        long looked = tx.executeRead(s -> jdbc.prepareStatement("SELECT COUNT(*) FROM concern WHERE sla_check_at > ? AND id = "
+                + id, ps -> {
+            ps.setTimestamp(1, java.sql.Timestamp.from(now));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }));
+        assertEquals(1L, looked, "the pass looked at it and set its next look after now");
     }
 
     private long count(String sql) {

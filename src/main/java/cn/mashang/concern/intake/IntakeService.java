@@ -20,7 +20,7 @@ import cn.mashang.common.Times;
 import cn.mashang.qr.CodeLookup;
 import cn.mashang.qr.ContactCode;
 import cn.mashang.station.Station;
-import cn.mashang.station.StationRepository;
+import cn.mashang.station.DisplayNames;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 
@@ -40,7 +40,7 @@ public class IntakeService {
     static final String CODE_GONE = "此二维码已停用或不存在";
     private final CodeLookup codes;
     private final Categories categories;
-    private final StationRepository stations;
+    private final DisplayNames stations;
     private final ConcernRepository concerns;
     private final ConcernPhotoRepository photos;
     private final IntakeCore core;
@@ -53,7 +53,7 @@ public class IntakeService {
     private final Subscriptions subscriptions;
     private final Locations locations;
 
-    IntakeService(CodeLookup codes, Categories categories, StationRepository stations, ConcernRepository concerns,
+    IntakeService(CodeLookup codes, Categories categories, DisplayNames stations, ConcernRepository concerns,
                   ConcernPhotoRepository photos, IntakeCore core, ConcernWriter writer, PiiCrypto crypto,
                   ResidentTokens tokens, RateLimits limits, IntakeConfig config, AppConfig app,
                   Subscriptions subscriptions, Locations locations) {
@@ -142,7 +142,7 @@ public class IntakeService {
                 return writer.fold(record, first.get(), a, core::seal, now);
             }
             String key = core.newSecret();
-            Station station = stations.findById(code.stationId())
+            Station station = stations.station(code.stationId())
                     .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "未找到", CODE_GONE));
             boolean deputy = code.kind() == ContactCode.Kind.DEPUTY;
             Concern concern = core.newConcern(new IntakeCore.NewConcern(station.id(), station.regionId(),

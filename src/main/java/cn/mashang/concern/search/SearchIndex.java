@@ -37,7 +37,7 @@ public class SearchIndex {
     @EventListener
     void on(ConcernChanged e) {
         if (e.type() == ConcernEventType.SUBMITTED) {
-            index(e.concernId());
+            indexNew(e.concernId());
         } else if (REPLY_TYPES.contains(e.type())) {
             String body = jdbc.prepareStatement("SELECT body FROM concern_event WHERE id = ?", ps -> {
                 ps.setLong(1, e.eventId());
@@ -69,6 +69,26 @@ public class SearchIndex {
         add(concernId, terms);
     }
 
+    /**
+     * A concern just submitted: no replies yet, so its text and where it belongs are one read (a submission paid three:
+     * text, replies, station/region/created_at).
+     */
+    private void indexNew(long concernId) {
+        Object[] row = jdbc.prepareStatement("SELECT content, address, category, station_id, region_id, created_at"
+                + " FROM concern WHERE id = ?", ps -> {
+            ps.setLong(1, concernId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new Object[]{Bigrams.of(rs.getString(1), rs.getString(2), rs.getString(3)),
+                        rs.getLong(4), rs.getLong(5), rs.getTimestamp(6)} : null;
+            }
+        });
+        if (row != null) {
+            @SuppressWarnings("unchecked")
+            Set<String> terms = (Set<String>) row[0];
+            insert(concernId, terms, new Object[]{row[1], row[2], row[3]});
+        }
+    }
+
     /** Adds terms of a concern (the station, region and created_at copied from it); existing ones are kept. */
     void add(long concernId, Collection<String> terms) {
         if (terms.isEmpty()) {
@@ -80,7 +100,14 @@ public class SearchIndex {
                 return rs.next() ? new Object[]{rs.getLong(1), rs.getLong(2), rs.getTimestamp(3)} : null;
             }
         });
-        if (where == null) {
+        if (where != null) {
+            insert(concernId, terms, where);
+        }
+    }
+
+    /** {@code where}: station id, region id, created_at. */
+    private void insert(long concernId, Collection<String> terms, Object[] where) {
+        if (terms.isEmpty()) {
             return;
         }
         jdbc.prepareStatement("INSERT IGNORE INTO concern_term (concern_id, term, station_id, region_id, created_at)"

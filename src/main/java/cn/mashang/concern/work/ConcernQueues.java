@@ -11,11 +11,8 @@ import cn.mashang.auth.Scopes;
 import cn.mashang.auth.StaffScope;
 import cn.mashang.common.ApiException;
 import cn.mashang.common.Times;
-import cn.mashang.deputy.Deputy;
-import cn.mashang.deputy.DeputyRepository;
 import cn.mashang.region.RegionRepository;
-import cn.mashang.station.Station;
-import cn.mashang.station.StationRepository;
+import cn.mashang.station.DisplayNames;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.security.authentication.Authentication;
@@ -29,7 +26,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,17 +54,14 @@ public class ConcernQueues {
 
     private final JdbcOperations jdbc;
     private final Scopes scopes;
-    private final StationRepository stations;
-    private final DeputyRepository deputies;
+    private final DisplayNames names;
     private final RegionRepository regions;
     private final Deadlines deadlines;
 
-    ConcernQueues(JdbcOperations jdbc, Scopes scopes, StationRepository stations, DeputyRepository deputies,
-                  RegionRepository regions, Deadlines deadlines) {
+    ConcernQueues(JdbcOperations jdbc, Scopes scopes, DisplayNames names, RegionRepository regions, Deadlines deadlines) {
         this.jdbc = jdbc;
         this.scopes = scopes;
-        this.stations = stations;
-        this.deputies = deputies;
+        this.names = names;
         this.regions = regions;
         this.deadlines = deadlines;
     }
@@ -228,10 +221,8 @@ public class ConcernQueues {
     }
 
     List<QueueItem> items(List<Concern> list, Instant now) {
-        Map<Long, String> stationNames = new HashMap<>();
         Set<Long> ids = new HashSet<>();
         for (Concern c : list) {
-            stationNames.computeIfAbsent(c.stationId(), id -> stations.findById(id).map(Station::name).orElse(""));
             if (c.deputyId() != null) {
                 ids.add(c.deputyId());
             }
@@ -239,9 +230,8 @@ public class ConcernQueues {
                 ids.add(c.assigneeDeputyId());
             }
         }
-        Map<Long, String> names = ids.isEmpty() ? Map.of()
-                : deputies.findByIdIn(ids).stream().collect(Collectors.toMap(Deputy::id, Deputy::name));
-        return list.stream().map(c -> item(c, stationNames.get(c.stationId()), names, now)).toList();
+        Map<Long, String> people = names.deputies(ids);
+        return list.stream().map(c -> item(c, names.stationName(c.stationId()), people, now)).toList();
     }
 
     QueueItem item(Concern c, String stationName, Map<Long, String> names, Instant now) {
