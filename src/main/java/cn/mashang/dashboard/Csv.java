@@ -12,7 +12,7 @@ import java.util.List;
  * CSV for Excel: UTF-8 with a byte-order mark (so Excel opens Chinese correctly), CRLF, RFC 4180 quoting, and
  * cells that start with = + - @ (formula injection) prefixed with an apostrophe unless they are numbers.
  */
-final class Csv {
+public final class Csv {
     private final StringBuilder out = new StringBuilder("\uFEFF");
 
     Csv row(Object... cells) {
@@ -30,7 +30,8 @@ final class Csv {
         return row(cells.toArray());
     }
 
-    static String cell(Object v) {
+    /** One cell, quoted and guarded against formula injection. */
+    public static String cell(Object v) {
         if (v == null) {
             return "";
         }

@@ -92,6 +92,8 @@ class ScopeMatrixTest {
                 new Row(HttpMethod.GET, "/api/v1/admin/accounts/" + account, null),
                 new Row(HttpMethod.GET, "/api/v1/concerns?q=%E8%B7%AF%E7%81%AF&station=" + station, null),
                 new Row(HttpMethod.GET, "/api/v1/concerns?region=" + ids.region("水头镇"), null),
+                new Row(HttpMethod.GET, "/api/v1/regions/" + county + "/ledger.xlsx", null),
+                new Row(HttpMethod.GET, "/api/v1/regions/" + county + "/ledger.csv?from=2026-01-01", null),
                 new Row(HttpMethod.POST, "/api/v1/admin/accounts", Map.of("loginName", "matrix-liaison",
                         "displayName", "矩阵联络员", "password", "Matrix2026", "role", "LIAISON", "stationId", station)),
                 new Row(HttpMethod.PUT, "/api/v1/admin/accounts/" + account, accountUpdate),
