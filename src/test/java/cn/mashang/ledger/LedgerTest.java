@@ -44,11 +44,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * GET /api/v1/regions/{id}/ledger.xlsx|csv: the files open in a spreadsheet reader (POI's XSSFWorkbook; a CSV
  * parser) with the header row, one row per concern of the region's tree received in the period, the right cells,
  * and no mobile anywhere. Pages of 7 rows and walk steps of 5 index entries (properties below) make even the demo
- * city's ledger cross many keyset pages.
+ * city's ledger cross many keyset pages. The client waits up to 60 s: a first .xlsx loads POI (seconds on a busy machine).
  */
 @MicronautTest(transactional = false)
 @Property(name = "ledger.page", value = "7")
 @Property(name = "ledger.scan", value = "5")
+@Property(name = "micronaut.http.client.read-timeout", value = "60s")
 class LedgerTest {
     private static final Pattern MOBILE = Pattern.compile("(?<!\\d)1[3-9]\\d{9}(?!\\d)");
 
