@@ -127,7 +127,7 @@ class Ledger {
             written.complete(n);
             AUDIT.info("ledger export: account {} region {} {}..{} {} rows {} in {} ms", who, regionId, first, last,
                     format, n, (System.nanoTime() - t0) / 1_000_000);
-        } catch (Exception e) {
+        } catch (Exception | Error e) {   // whatever ends the export ends the body as failed, never silently
             written.completeExceptionally(e);
             if (pipe.readerClosed()) {
                 AUDIT.info("ledger export: account {} region {} {}..{} {} abandoned by the client", who, regionId,

@@ -21,8 +21,13 @@ final class Pipe {
     static final int CHUNK = 64 * 1024;
     static final int CHUNKS = 16;
     private static final byte[] EOF = new byte[0];
-    /** How long a read waits for the writer (a page of the walk takes milliseconds), and a write for a reader. */
-    private static final long READ_TIMEOUT_S = 600;
+    /**
+     * How long a read waits for the writer: an .xlsx sends nothing until all its rows are written (POI copies its
+     * temporary sheet at the end), which took over 10 minutes for a county year at load average 40.
+     */
+    private static final long READ_TIMEOUT_S = 3600;
+    /** How long a write waits for a reader that takes nothing (the response was never sent). */
+    private static final long WRITE_TIMEOUT_S = 600;
 
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CHUNKS + 1);
     private volatile boolean readerClosed;
@@ -117,7 +122,7 @@ final class Pipe {
         try {
             long waited = 0;
             while (!readerClosed && !queue.offer(chunk, 1, TimeUnit.SECONDS)) {
-                if (++waited > READ_TIMEOUT_S) {   // nobody reads (the response was never sent): end the export
+                if (++waited > WRITE_TIMEOUT_S) {   // nobody reads (the response was never sent): end the export
                     readerClosed = true;
                 }
             }
