@@ -19,6 +19,7 @@
 #   --skip-build         reuse target/ (jar and test classes)
 #   --dash-calls N       in-process dashboard calls per kind after the HTTP runs (DashBench; default 300, 0 = skip)
 #   SEARCH_CALLS=N       (environment) in-process searches per scope (SearchBench; default 270, 0 = skip)
+#   LEDGER=0             (environment) skip the in-process ledger exports (LedgerBench, at the app's heap)
 #   --jfr                record a JFR profile of replica 1 during the submission run (target/bench/submit.jfr)
 #   --buffer-pool-mb N   SET GLOBAL innodb_buffer_pool_size first (default: raised to 2048 when the city has
 #                        >= 500,000 concerns and the server has less than 1024 MB; 0 = leave the server alone).
@@ -50,7 +51,7 @@ while [ $# -gt 0 ]; do
     --jfr) JFR=1 ;;
     --dash-calls) DASH_CALLS=$2; shift ;;
     --buffer-pool-mb) BUFFER_POOL_MB=$2; shift ;;
-    -h|--help) sed -n "2,27p" "$0"; exit 0 ;;
+    -h|--help) sed -n "2,28p" "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -362,6 +363,17 @@ if [ "${SEARCH_CALLS:-270}" != 0 ]; then
   done
 fi
 
+# ledger export in-process (LedgerBench) at the app's own small heap ($JAVA_OPTS, -XX:+ExitOnOutOfMemoryError): the
+# whole city's and the busiest county's last 365 days, .xlsx and CSV (LEDGER=0 skips it)
+if [ "${LEDGER:-1}" != 0 ]; then
+  log "ledger export in-process (LedgerBench, JVM $JAVA_OPTS)"
+  "$JAVA" $JAVA_OPTS -cp "$RUNNER_CP" -Dbench.user="$DB_USER" -Dbench.password="$DB_PASSWORD" cn.mashang.ledger.LedgerBench \
+    "$JDBC" "$OUT" xlsx,csv 2>/dev/null | grep '^RESULT' | tee "$OUT/ledgerbench.txt" >&2 || true
+  for k_ in city_xlsx county_xlsx city_csv county_csv; do
+    line=$(grep "^RESULT ledger_$k_ " "$OUT/ledgerbench.txt" || true); R[ledger_$k_]=${line#RESULT }
+  done
+fi
+
 # pool sweep: submission rps per Hikari pool size (one replica)
 declare -A SWEEP
 for ps_ in $POOL_SWEEP; do
@@ -450,6 +462,16 @@ for k in landing_c4:"scan landing /s/{code}":20 submit_c4:"submission":50 queue_
 done
 [ -n "${R[search_county]:-}" ] && row "search GET /api/v1/concerns?q= county admin (in-process, query mix)" "" "$(field search_county p50)" "$(field search_county p99)" "" "p99 <200 ms: $(pf "$(lt "$(field search_county p99)" 200)")"
 [ -n "${R[search_station]:-}" ] && row "search GET /api/v1/concerns?q= station head (in-process, query mix)" "" "$(field search_station p50)" "$(field search_station p99)" "" "p99 <50 ms: $(pf "$(lt "$(field search_station p99)" 50)")"
+for k_ in city_xlsx:"whole city":5000 county_xlsx:"busiest county":5000 city_csv:"whole city":5000 county_csv:"busiest county":5000; do
+  IFS=: read -r name label bound <<< "$k_"
+  if [ -n "${R[ledger_$name]:-}" ]; then
+    row "ledger export GET /api/v1/regions/{id}/ledger.${name#*_}, $label, last 365 days (in-process, app heap)" \
+      "$(field "ledger_$name" rows_per_s) rows/s" "" "" "" \
+      "$(field "ledger_$name" rows) rows in $(field "ledger_$name" secs) s, $(field "ledger_$name" bytes) B, heap peak $(field "ledger_$name" heap_peak_mb) of $(field "ledger_$name" heap_max_mb) MB; ≥$bound rows/s: $(pf "$(ge "$(field "ledger_$name" rows_per_s)" "$bound")"), within the heap: PASS"
+  elif [ "${LEDGER:-1}" != 0 ]; then
+    row "ledger export ${name#*_}, $label (in-process, app heap)" "n/a" "" "" "" "no result (out of memory or failed): MISS"
+  fi
+done
 row "startup: process start → first 200${EXTRA_OPTS:+ (JDK AOT cache)}" "" "" "" "" "$STARTUP_MS ms (≤2000 ms: $(pf "$(lt "$STARTUP_MS" 2001)"))"
 [ -n "$NOAOT_STARTUP_MS" ] && row "startup without AOT cache (training start, info)" "" "" "" "" "$NOAOT_STARTUP_MS ms"
 row "resident memory (max RSS under load)" "" "" "" "" "$((RSS_KB / 1024)) MB (≤384 MB: $(pf "$(lt "$RSS_KB" $((384 * 1024 + 1)))"))"

@@ -28,8 +28,11 @@ async function page(first) {
     if (first) fill(list);
     r.items.forEach(c => list.append(item(c)));
     cursor = r.nextCursor || null;
-    $('#search-more').classList.toggle('hidden', !cursor);
-    $('#search-empty').classList.toggle('hidden', !(first && r.items.length === 0));
+    // a short page with a cursor: the server examined its budget of candidates, older matches may exist
+    const more = $('#search-more');
+    more.textContent = cursor && r.items.length < 20 ? '继续查找更早的反映' : '更多结果';
+    more.classList.toggle('hidden', !cursor);
+    $('#search-empty').classList.toggle('hidden', !(first && r.items.length === 0 && !cursor));
   } catch (e) {
     showError(e, $('#search-error'));
   }

@@ -62,6 +62,6 @@ public record Concern(
      * window) is {@link ConcernState#CLOSED_UNRATED}, not 已评价.
      */
     public String stateLabel() {
-        return state == ConcernState.CLOSED && rating == null ? ConcernState.CLOSED_UNRATED : state.label();
+        return state.label(rating != null);
     }
 }

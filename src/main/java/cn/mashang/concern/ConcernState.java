@@ -47,6 +47,11 @@ public enum ConcernState {
         return label;
     }
 
+    /** The label of a concern in this state: closed without the resident's rating is {@link #CLOSED_UNRATED}. */
+    public String label(boolean rated) {
+        return this == CLOSED && !rated ? CLOSED_UNRATED : label;
+    }
+
     public boolean isOpen() {
         return OPEN.contains(this);
     }

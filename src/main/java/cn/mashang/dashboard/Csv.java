@@ -31,7 +31,8 @@ public final class Csv {
         return row(cells.toArray());
     }
 
-    static String cell(Object v) {
+    /** One cell, quoted and guarded against formula injection. */
+    public static String cell(Object v) {
         if (v == null) {
             return "";
         }

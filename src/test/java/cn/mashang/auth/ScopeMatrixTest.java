@@ -98,6 +98,8 @@ class ScopeMatrixTest {
                 new Row(HttpMethod.GET, "/api/v1/regions/" + county + "/reception-figures?from=2026-01-01&to=2026-12-31", null),
                 new Row(HttpMethod.GET, "/api/v1/regions/" + county + "/reception-figures.csv", null),
                 new Row(HttpMethod.GET, "/api/v1/regions/" + county + "/archives.zip?year=2026", null),
+                new Row(HttpMethod.GET, "/api/v1/regions/" + county + "/ledger.csv", null),
+                new Row(HttpMethod.GET, "/api/v1/regions/" + county + "/ledger.csv?from=2026-01-01&to=2026-01-31", null),
                 new Row(HttpMethod.POST, "/api/v1/admin/accounts", Map.of("loginName", "matrix-liaison",
                         "displayName", "矩阵联络员", "password", "Matrix2026", "role", "LIAISON", "stationId", station)),
                 new Row(HttpMethod.PUT, "/api/v1/admin/accounts/" + account, accountUpdate),

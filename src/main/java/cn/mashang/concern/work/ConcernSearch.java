@@ -7,8 +7,12 @@ import cn.mashang.common.ApiException;
 import cn.mashang.common.Times;
 import cn.mashang.concern.Concern;
 import cn.mashang.concern.ConcernState;
+import cn.mashang.concern.Deadlines;
 import cn.mashang.concern.Overdue;
+import cn.mashang.common.KeysetCursor;
 import cn.mashang.concern.search.Bigrams;
+import cn.mashang.concern.search.Counties;
+import cn.mashang.region.RegionLevel;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.security.authentication.Authentication;
@@ -21,6 +25,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,15 +47,23 @@ class ConcernSearch {
     /** Terms whose frequency is read to pick the driver, and the cap of that count. */
     private static final int MAX_TERMS = 6;
     private static final int COUNT_CAP = 5000;
+    /** The bounded walk ({@link #walk}): first and largest chunk of candidates, and the candidates examined per request. */
+    private static final int CHUNK_MIN = 64;
+    private static final int CHUNK_MAX = 1000;
+    private static final int BUDGET = 3000;
 
     private final JdbcOperations jdbc;
     private final Scopes scopes;
     private final ConcernQueues queues;
+    private final Deadlines deadlines;
+    private final Counties counties;
 
-    ConcernSearch(JdbcOperations jdbc, Scopes scopes, ConcernQueues queues) {
+    ConcernSearch(JdbcOperations jdbc, Scopes scopes, ConcernQueues queues, Deadlines deadlines, Counties counties) {
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.queues = queues;
+        this.deadlines = deadlines;
+        this.counties = counties;
     }
 
     record Filter(@Nullable String q, @Nullable String state, @Nullable Long station, @Nullable Long region,
@@ -83,27 +96,115 @@ class ConcernSearch {
         if (q.length() > 100) {
             throw ApiException.badField("q", "最多 100 个字");
         }
-        if (TRACKING_NO.matcher(q).matches()) {
+        KeysetCursor cursor = KeysetCursor.of(f.cursor());
+        boolean tracking = TRACKING_NO.matcher(q).matches();
+        if (tracking) {
             filters.and("c.tracking_no = ?", q.toUpperCase(Locale.ROOT));
             q = "";
         }
         List<String> words = Bigrams.words(q);
         SearchSql.verify(filters, words);
-        List<String> terms = rarestFirst(Bigrams.of(words.toArray(String[]::new)));
-        if ((states != null && states.isEmpty()) || units.ids().isEmpty() || (!terms.isEmpty() && terms.get(0) == null)) {
+        if ((states != null && states.isEmpty()) || units.empty()) {
             return new ConcernQueues.Page(List.of(), null);
         }
-        String driver = terms.isEmpty() ? null : terms.get(0);
-        List<String> also = terms.size() > 1 ? terms.subList(1, Math.min(3, terms.size())) : List.of();
-        ConcernQueues.Page page = queues.collect((after, limit) -> {
+        ConcernQueues.Page page;
+        List<String> terms = rarestFirst(Bigrams.of(words.toArray(String[]::new)), units);
+        if (!terms.isEmpty() && terms.get(0) == null) {
+            return new ConcernQueues.Page(List.of(), null);
+        } else if (tracking && terms.isEmpty()) {
             List<Object> args = new ArrayList<>();
-            String sql = SearchSql.page(units, driver, also, filters, from, to, after, limit, args);
-            return select(sql, args);
-        }, cn.mashang.common.KeysetCursor.of(f.cursor()), size, onlyOverdue, now);
+            List<Concern> one = select(SearchSql.exact(units, filters, from, to, cursor, args), args).stream()
+                    .filter(c -> !onlyOverdue || Overdue.any(deadlines.due(c), now)).limit(size).toList();
+            page = new ConcernQueues.Page(queues.items(one, now), null);
+        } else if (terms.isEmpty()) {
+            page = queues.collect((after, limit) -> {
+                List<Object> args = new ArrayList<>();
+                return select(SearchSql.page(units, filters, from, to, after, limit, args), args);
+            }, cursor, size, onlyOverdue, now);
+        } else {
+            page = walk(units, terms.get(0), terms.subList(1, Math.min(3, terms.size())), filters, from, to, cursor, size,
+                    onlyOverdue, now);
+        }
         return me.role() == Role.DEPARTMENT ? withoutContact(page) : page;
     }
 
-    /** The caller's units (stations or regions), narrowed by station= and region=; extra conditions into filters. */
+    /**
+     * The bounded candidate walk: chunks of the driver term's newest ids in the scope ({@link SearchSql#candidates},
+     * growing from {@value #CHUNK_MIN} to {@value #CHUNK_MAX}), each confirmed in one statement, until the page is
+     * full, the term's range ends, or {@value #BUDGET} candidates were examined. Then the page may be short with a
+     * cursor: older matches may exist, the next request walks on from the last examined position (the page says
+     * "continue searching"). Two frequent words that never occur together thus cost at most the budget, not every
+     * row of the rarer word.
+     */
+    private ConcernQueues.Page walk(SearchSql.Units units, String driver, List<String> also, QueueSql.Sql filters,
+                                    Instant from, Instant to, KeysetCursor cursor, int size, boolean onlyOverdue,
+                                    Instant now) {
+        List<Concern> found = new ArrayList<>();
+        int examined = 0;
+        int chunk = Math.max(CHUNK_MIN, 2 * size);
+        boolean more;
+        while (true) {
+            List<Object> args = new ArrayList<>();
+            List<KeysetCursor> keys = keys(SearchSql.candidates(units, driver, from, to, cursor, chunk, args), args);
+            Map<Long, Concern> ok = new HashMap<>();
+            if (!keys.isEmpty()) {
+                List<Object> cargs = new ArrayList<>();
+                for (Concern c : select(SearchSql.confirm(keys.stream().map(KeysetCursor::id).toList(), also, filters, cargs), cargs)) {
+                    if (!onlyOverdue || Overdue.any(deadlines.due(c), now)) {
+                        ok.put(c.id(), c);
+                    }
+                }
+            }
+            boolean full = false;
+            for (KeysetCursor k : keys) {
+                Concern c = ok.get(k.id());
+                if (c != null) {
+                    if (found.size() == size) {
+                        full = true;   // a match beyond the page: it starts the next one
+                        break;
+                    }
+                    found.add(c);
+                }
+                cursor = k;
+            }
+            examined += keys.size();
+            if (full) {
+                more = true;
+                break;
+            }
+            if (keys.size() < chunk) {
+                more = false;      // the term's range in the scope ends here
+                break;
+            }
+            if (found.size() == size || examined >= BUDGET) {
+                more = true;
+                break;
+            }
+            chunk = Math.min(2 * chunk, CHUNK_MAX);
+        }
+        return new ConcernQueues.Page(queues.items(found, now), more && cursor != null ? cursor.encode() : null);
+    }
+
+    private List<KeysetCursor> keys(String sql, List<Object> args) {
+        return jdbc.prepareStatement(sql, ps -> {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            List<KeysetCursor> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new KeysetCursor(rs.getTimestamp(2).toInstant(), rs.getLong(1)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * The caller's units, narrowed by station= and region=; extra conditions into filters. An admin (or department)
+     * at county level or above walks concern_term by county key (V108: one unit for a county, one per county for a
+     * city); below county by region.
+     */
     private SearchSql.Units units(Authentication auth, StaffScope me, Filter f, QueueSql.Sql filters) {
         if (me.role() == Role.ADMIN || me.role() == Role.DEPARTMENT) {
             String path = me.role() == Role.ADMIN ? path("SELECT path FROM region WHERE id = ?", me.regionId())
@@ -115,7 +216,7 @@ class ConcernSearch {
                 }
             } else if (f.station() != null) {
                 scopes.requireSeeStation(auth, f.station(), "联络站");
-                return new SearchSql.Units("station_id", List.of(f.station()));
+                return SearchSql.Units.stations(List.of(f.station()));
             }
             if (f.region() != null) {
                 String narrower = path("SELECT path FROM region WHERE id = ?", f.region());
@@ -124,7 +225,20 @@ class ConcernSearch {
                 }
                 path = narrower;
             }
-            return new SearchSql.Units("region_id", path == null ? List.of() : longs(path + "%"));
+            if (path == null) {
+                return SearchSql.Units.stations(List.of());
+            }
+            String scope = path;
+            List<Long> regions = longs(scope + "%");
+            String level = jdbc.prepareStatement("SELECT level FROM region WHERE path = ?", ps -> {
+                ps.setString(1, scope);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            });
+            boolean countyOrAbove = level != null && RegionLevel.valueOf(level).compareTo(RegionLevel.COUNTY) <= 0;
+            return countyOrAbove ? new SearchSql.Units("county_id", counties.under(scope), "region_id", regions)
+                    : new SearchSql.Units("region_id", regions, "region_id", regions);
         }
         List<Long> stations = new ArrayList<>(me.stationIds());
         if (f.station() != null) {
@@ -142,14 +256,15 @@ class ConcernSearch {
             filters.and("(c.assignee_deputy_id = ? OR c.deputy_id = ? OR (c.assignee_deputy_id IS NULL AND c.deputy_id IS NULL))",
                     me.deputyId(), me.deputyId());
         }
-        return new SearchSql.Units("station_id", stations);
+        return SearchSql.Units.stations(stations);
     }
 
     /**
-     * The terms to walk, rarest first by a capped count (at most {@value #MAX_TERMS} read, spread over q); a list
-     * starting with null when a term occurs nowhere (no concern can match).
+     * The terms to walk, rarest first by a capped count (at most {@value #MAX_TERMS} read, spread over q) — in the
+     * scope's one unit when it has one (a station, a county), else in the whole index; a list starting with null when
+     * a term occurs nowhere there (no concern can match).
      */
-    private List<String> rarestFirst(Set<String> all) {
+    private List<String> rarestFirst(Set<String> all, SearchSql.Units units) {
         List<String> terms = new ArrayList<>(all);
         if (terms.size() > MAX_TERMS) {
             List<String> spread = new ArrayList<>();
@@ -160,9 +275,13 @@ class ConcernSearch {
         }
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String t : terms) {
-            long n = jdbc.prepareStatement("SELECT COUNT(*) FROM (SELECT 1 FROM concern_term WHERE term = ? LIMIT "
-                    + COUNT_CAP + ") x", ps -> {
+            boolean one = units.termIds().size() == 1;
+            long n = jdbc.prepareStatement("SELECT COUNT(*) FROM (SELECT 1 FROM concern_term WHERE term = ?"
+                    + (one ? " AND " + units.termColumn() + " = ?" : "") + " LIMIT " + COUNT_CAP + ") x", ps -> {
                 ps.setString(1, t);
+                if (one) {
+                    ps.setLong(2, units.termIds().get(0));
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     return rs.getLong(1);
