@@ -135,7 +135,7 @@ async function copyLink() {
 
 function top(v) {
   return el('div', { class: 'track-top' },
-    v.expectedBy ? el('p', { class: 'expected', 'data-testid': 'expected-by', text: '预计 ' + fmtTime(v.expectedBy) + ' 前答复' }) : null,
+    v.expectedBy ? el('p', { class: 'expected', 'data-testid': 'expected-by', text: '预计 ' + fmtTime(v.expectedBy) + ' 前' + (v.expectedFor || '答复') }) : null,
     latestAnswer(v),
     v.canRate ? el('a', { class: 'btn btn-primary', href: '#rating', 'data-testid': 'rate-now', text: '办理已完成，去评价',
       onclick: (e) => { e.preventDefault(); const f = $('#rating'); f.scrollIntoView({ block: 'start' }); const r = f.querySelector('input'); if (r) r.focus({ preventScroll: true }); } }) : null,

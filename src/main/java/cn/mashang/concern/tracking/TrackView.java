@@ -25,6 +25,9 @@ public record TrackView(String trackingNo, String state, String stateLabel, Stri
                         @Schema(nullable = false, description = "预计答复时间 / while open: the first-response deadline "
                                 + "before the first answer, then the resolution deadline")
                         @Nullable OffsetDateTime expectedBy,
+                        @Schema(nullable = false, description = "expectedBy 指什么 / what expectedBy is the deadline of: "
+                                + "答复 (the first answer) or 办结 (resolution)")
+                        @Nullable String expectedFor,
                         @Schema(description = "代表据此提出的建议 / suggestions deputies drafted from this concern")
                         List<Suggestion> suggestions) {
 

@@ -109,7 +109,8 @@ public class Tracking {
                 c.rating() == null ? null : c.rating().name(), c.rating() == null ? null : c.rating().label(),
                 c.ratingComment(), c.state() == ConcernState.RESOLVED && c.mergedIntoId() == null, canAddMessage(c),
                 c.outcome() == null ? null : c.outcome().name(), c.outcome() == null ? null : c.outcome().label(),
-                pics, entries, merged, expectedBy(c), links.suggestions(c.id()));
+                pics, entries, merged, expectedBy(c), expectedBy(c) == null ? null : awaitingFirstAnswer(c) ? "答复" : "办结",
+                links.suggestions(c.id()));
     }
 
     /** When the resident may expect an answer: the first-response deadline until the first reply, then resolution. */
@@ -117,9 +118,12 @@ public class Tracking {
         if (!c.state().isOpen()) {
             return null;
         }
-        Instant due = c.firstResponseAt() == null && c.firstResponseDue() != null ? c.firstResponseDue()
-                : c.resolutionDue();
+        Instant due = awaitingFirstAnswer(c) ? c.firstResponseDue() : c.resolutionDue();
         return due == null ? null : Times.show(due);
+    }
+
+    private static boolean awaitingFirstAnswer(Concern c) {
+        return c.firstResponseAt() == null && c.firstResponseDue() != null;
     }
 
     /** The resident-visible rows of a timeline: public events only, no staff names, accounts or phone numbers. */
