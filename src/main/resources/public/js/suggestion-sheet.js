@@ -4,13 +4,15 @@
 // bottom sheet of js/concern-sheet.js.
 import { api, el, fill, fmtTime, showError } from './api.js';
 import { actionSheet, field, textArea, fact } from './concern-sheet.js';
-import { tag } from './labels.js';
+import { label, tag } from './labels.js';
 
 const TONE = { SUBMITTED: 'pending', REGISTERED: 'pending', ASSIGNED: 'active', REPLIED: 'pending', CLOSED: 'muted' };
 const LABEL = { register: '登记编号', assign: '交办承办单位', reply: '答复建议', rate: '评价答复' };
 const DONE = { register: '已登记', assign: '已交办承办单位，答复期限按工作日计算', reply: '答复已提交，代表会收到通知',
   rate: '评价已提交' };
-export const RATINGS = [['SATISFIED', '满意'], ['BASICALLY_SATISFIED', '基本满意'], ['DISSATISFIED', '不满意（二次办理）']];
+// the words of a rating are the server's (labels.js); 不满意 here also says what it starts
+export const RATINGS = ['SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED']
+  .map((v) => [v, label('ratings', v) + (v === 'DISSATISFIED' ? '（二次办理）' : '')]);
 
 /** The tags of a suggestion's state (and 答复超期 when the unit's reply is late). */
 export function stateTags(s) {
