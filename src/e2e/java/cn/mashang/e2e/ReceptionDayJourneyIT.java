@@ -69,9 +69,12 @@ class ReceptionDayJourneyIT {
             desk.navigate(url("/manage/reception?station=" + station));
             login(desk, "liaison-qjny", "/manage/reception");
             desk.locator("#one-date").fill(tomorrow);
+            // an afternoon session: the station's own rule days (e.g. 每月第一个周三) start at 09:00
+            desk.locator("#one-start").fill("14:30");
+            desk.locator("#one-end").fill("16:30");
             desk.locator("#one-place").fill("联络站一楼接待室");
             desk.locator("#oneoff-form button[type=submit]").click();
-            Locator session = desk.locator("#sessions .cell", new Page.LocatorOptions().setHasText(tomorrow + " 09:00"));
+            Locator session = desk.locator("#sessions .cell", new Page.LocatorOptions().setHasText(tomorrow + " 14:30"));
             assertThat(session).isVisible();
             browser.screenshot(desk, "desk-scheduled");
             PhoneBrowser.assertInputsLabelled(desk);
@@ -81,7 +84,7 @@ class ReceptionDayJourneyIT {
             // the resident finds it on the station's page and books it, without an account
             Page resident = residentPhone.newPage();
             resident.navigate(url("/s/" + ResidentJourneyIT.STATION_CODE));
-            resident.locator("a.cell[href^='/r/']", new Page.LocatorOptions().setHasText(tomorrow + " 09:00")).click();
+            resident.locator("a.cell[href^='/r/']", new Page.LocatorOptions().setHasText(tomorrow + " 14:30")).click();
             resident.waitForURL("**/r/*");
             long sessionId = Long.parseLong(resident.url().replaceAll(".*/r/(\\d+).*", "$1"));
             assertThat(resident.getByText("联络站一楼接待室")).isVisible();
@@ -97,7 +100,7 @@ class ReceptionDayJourneyIT {
             moveToToday(sessionId);
             desk.reload();
             String today = LocalDate.now(BEIJING).toString();
-            desk.locator("#sessions .cell", new Page.LocatorOptions().setHasText(today + " 09:00")).click();
+            desk.locator("#sessions .cell", new Page.LocatorOptions().setHasText(today + " 14:30")).click();
             assertThat(desk.locator("#desk")).isVisible();
             desk.locator("#booking-code").fill(bookingCode);
             desk.locator("#checkin-form button[type=submit]").click();
