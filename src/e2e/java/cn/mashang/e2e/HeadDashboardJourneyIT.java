@@ -117,7 +117,8 @@ class HeadDashboardJourneyIT {
             PhoneBrowser.assertInputsLabelled(page);
             PhoneBrowser.assertNarrowAndZoomed(page);
             assertThat(page.locator(".legend")).hasText("收到已响应已办结");
-            page.locator("a[href^='/manage/region?id=']", new Page.LocatorOptions().setHasText("凤山街道")).click();
+            // the sub-region table of the figures (the reception and standards sections below link the same streets)
+            page.locator("#body a[href^='/manage/region?id=']", new Page.LocatorOptions().setHasText("凤山街道")).click();
             page.waitForURL(u -> !u.contains("/manage/region?id=" + region + "&") && !u.endsWith("?id=" + region));
             assertThat(page.locator("#title")).containsText("凤山街道");
         }
