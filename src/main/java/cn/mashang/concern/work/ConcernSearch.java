@@ -11,8 +11,6 @@ import cn.mashang.concern.Deadlines;
 import cn.mashang.concern.Overdue;
 import cn.mashang.common.KeysetCursor;
 import cn.mashang.concern.search.Bigrams;
-import cn.mashang.concern.search.Counties;
-import cn.mashang.region.RegionLevel;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.security.authentication.Authentication;
@@ -56,14 +54,14 @@ class ConcernSearch {
     private final Scopes scopes;
     private final ConcernQueues queues;
     private final Deadlines deadlines;
-    private final Counties counties;
+    private final SearchScope scope;
 
-    ConcernSearch(JdbcOperations jdbc, Scopes scopes, ConcernQueues queues, Deadlines deadlines, Counties counties) {
+    ConcernSearch(JdbcOperations jdbc, Scopes scopes, ConcernQueues queues, Deadlines deadlines, SearchScope scope) {
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.queues = queues;
         this.deadlines = deadlines;
-        this.counties = counties;
+        this.scope = scope;
     }
 
     record Filter(@Nullable String q, @Nullable String state, @Nullable Long station, @Nullable Long region,
@@ -76,7 +74,7 @@ class ConcernSearch {
         StaffScope me = scopes.of(auth);
         int size = ConcernQueues.size(f.size());
         QueueSql.Sql filters = new QueueSql.Sql();
-        SearchSql.Units units = units(auth, me, f, filters);
+        SearchSql.Units units = scope.units(auth, me, f, filters);
         Set<ConcernState> states = ConcernQueues.states(f.state(), false);
         if (states != null) {
             filters.and("c.state IN " + ConcernState.sql(states));
@@ -201,65 +199,6 @@ class ConcernSearch {
     }
 
     /**
-     * The caller's units, narrowed by station= and region=; extra conditions into filters. An admin (or department)
-     * at county level or above walks concern_term by county key (V108: one unit for a county, one per county for a
-     * city); below county by region.
-     */
-    private SearchSql.Units units(Authentication auth, StaffScope me, Filter f, QueueSql.Sql filters) {
-        if (me.role() == Role.ADMIN || me.role() == Role.DEPARTMENT) {
-            String path = me.role() == Role.ADMIN ? path("SELECT path FROM region WHERE id = ?", me.regionId())
-                    : path("SELECT r.path FROM department d JOIN region r ON r.id = d.region_id WHERE d.id = ?", me.departmentId());
-            if (me.role() == Role.DEPARTMENT) {
-                filters.and("c.id IN (SELECT concern_id FROM referral WHERE department_id = ?)", me.departmentId());
-                if (f.station() != null) {
-                    filters.and("c.station_id = ?", f.station());
-                }
-            } else if (f.station() != null) {
-                scopes.requireSeeStation(auth, f.station(), "联络站");
-                return SearchSql.Units.stations(List.of(f.station()));
-            }
-            if (f.region() != null) {
-                String narrower = path("SELECT path FROM region WHERE id = ?", f.region());
-                if (narrower == null || path == null || !narrower.startsWith(path)) {
-                    throw ApiException.notFound("地区");
-                }
-                path = narrower;
-            }
-            if (path == null) {
-                return SearchSql.Units.stations(List.of());
-            }
-            String scope = path;
-            List<Long> regions = longs(scope + "%");
-            String level = jdbc.prepareStatement("SELECT level FROM region WHERE path = ?", ps -> {
-                ps.setString(1, scope);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getString(1) : null;
-                }
-            });
-            boolean countyOrAbove = level != null && RegionLevel.valueOf(level).compareTo(RegionLevel.COUNTY) <= 0;
-            return countyOrAbove ? new SearchSql.Units("county_id", counties.under(scope), "region_id", regions)
-                    : new SearchSql.Units("region_id", regions, "region_id", regions);
-        }
-        List<Long> stations = new ArrayList<>(me.stationIds());
-        if (f.station() != null) {
-            scopes.requireSeeStation(auth, f.station(), "联络站");
-            stations = List.of(f.station());
-        }
-        if (f.region() != null) {
-            String p = path("SELECT path FROM region WHERE id = ?", f.region());
-            if (p == null || stations.stream().noneMatch(s -> pathOf(s).startsWith(p))) {
-                throw ApiException.notFound("地区"); // a region none of the caller's stations lies in
-            }
-            filters.and("c.region_id IN (SELECT id FROM region WHERE path LIKE ?)", p + "%");
-        }
-        if (me.role() == Role.DEPUTY) {
-            filters.and("(c.assignee_deputy_id = ? OR c.deputy_id = ? OR (c.assignee_deputy_id IS NULL AND c.deputy_id IS NULL))",
-                    me.deputyId(), me.deputyId());
-        }
-        return SearchSql.Units.stations(stations);
-    }
-
-    /**
      * The terms to walk, rarest first by a capped count (at most {@value #MAX_TERMS} read, spread over q) — in the
      * scope's one unit when it has one (a station, a county), else in the whole index; a list starting with null when
      * a term occurs nowhere there (no concern can match).
@@ -309,35 +248,6 @@ class ConcernSearch {
         });
     }
 
-    private @Nullable String path(String sql, @Nullable Long id) {
-        if (id == null) {
-            return null;
-        }
-        return jdbc.prepareStatement(sql, ps -> {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        });
-    }
-
-    private String pathOf(long station) {
-        String p = path("SELECT r.path FROM station s JOIN region r ON r.id = s.region_id WHERE s.id = ?", station);
-        return p == null ? "" : p;
-    }
-
-    private List<Long> longs(String pathPrefix) {
-        return jdbc.prepareStatement("SELECT id FROM region WHERE path LIKE ? ORDER BY id", ps -> {
-            ps.setString(1, pathPrefix);
-            List<Long> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getLong(1));
-                }
-            }
-            return out;
-        });
-    }
 
     /** A department sees the resident's contact only through its referral view, when shared. */
     private static ConcernQueues.Page withoutContact(ConcernQueues.Page p) {
