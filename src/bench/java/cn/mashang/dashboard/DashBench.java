@@ -41,7 +41,7 @@ public final class DashBench {
                         "datasources.default.username", System.getProperty("bench.user", "root"), "datasources.default.password", System.getProperty("bench.password", ""), "demo.enabled", false,
                         "sla.overdue.enabled", false, "dashboard.rollup.enabled", false, "notify.sender.enabled", false,
                         "micronaut.server.port", -1, "flyway.datasources.default.enabled", false,
-                        "lifecycle.deadline-backfill-delay", "24h"))
+                        "lifecycle.deadline-backfill-delay", "24h", "search.backfill-delay", "24h"))
                 .start()) {
             JdbcOperations jdbc = ctx.getBean(JdbcOperations.class);
             @SuppressWarnings("unchecked")

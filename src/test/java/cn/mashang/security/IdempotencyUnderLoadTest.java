@@ -45,16 +45,15 @@ class IdempotencyUnderLoadTest {
         BlockingHttpClient client = http.toBlocking();
         String key = "ten-" + UUID.randomUUID();
         String content = "十次并发提交：楼道灯坏了 " + key;
-        var request = HttpRequest.POST("/api/v1/concerns",
-                        Map.of("code", "zhanb22222", "category", "生活环境", "content", content))
-                .header("Idempotency-Key", key).header("X-Forwarded-For", "10.44.0.1");
+        Map<String, Object> body = Map.of("code", "zhanb22222", "category", "生活环境", "content", content);
         ExecutorService pool = Executors.newFixedThreadPool(10);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<HttpResponse<Map<String, Object>>>> futures = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             futures.add(pool.submit(() -> {
                 start.await();
-                return client.exchange(request, MAP);
+                // each thread its own request: a client request (and its body) is not shared between sends
+                return client.exchange(submit(body, key, "10.44.0.1", null), MAP);
             }));
         }
         start.countDown();
@@ -78,7 +77,7 @@ class IdempotencyUnderLoadTest {
         }));
         assertEquals(1, rows);
 
-        var replay = client.exchange(request, MAP);
+        var replay = client.exchange(submit(body, key, "10.44.0.1", null), MAP);
         assertEquals(201, replay.code());
         assertEquals("true", replay.getHeaders().get("Idempotent-Replayed"));
         assertEquals(answers.get(0).get("trackingNo"), replay.body().get("trackingNo"));
