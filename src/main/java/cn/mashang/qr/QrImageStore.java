@@ -34,17 +34,14 @@ class QrImageStore {
         });
     }
 
-    /** Keeps an image; replaces a row rendered from another URL, leaves one a concurrent render just stored. */
+    /**
+     * Keeps an image: inserted when the row is new (a concurrent render that stored it first wins), else the row is
+     * replaced only when it was rendered from another URL. No DELETE first: on a missing row its gap lock and two
+     * concurrent renders' inserts deadlocked (MariaDB, 64 connections cold on the bench city).
+     */
     @Transactional
     void save(long codeId, QrImages.Format format, int size, String url, byte[] bytes) {
-        jdbc.prepareStatement("DELETE FROM qr_image WHERE code_id = ? AND format = ? AND size = ? AND url <> ?", ps -> {
-            ps.setLong(1, codeId);
-            ps.setString(2, format.name());
-            ps.setInt(3, size);
-            ps.setString(4, url);
-            return ps.executeUpdate();
-        });
-        jdbc.prepareStatement("INSERT IGNORE INTO qr_image (code_id, format, size, url, bytes, created_at) "
+        int inserted = jdbc.prepareStatement("INSERT IGNORE INTO qr_image (code_id, format, size, url, bytes, created_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?)", ps -> {
             ps.setLong(1, codeId);
             ps.setString(2, format.name());
@@ -54,6 +51,19 @@ class QrImageStore {
             ps.setTimestamp(6, Timestamp.from(Times.now()));
             return ps.executeUpdate();
         });
+        if (inserted == 0) {
+            jdbc.prepareStatement("UPDATE qr_image SET url = ?, bytes = ?, created_at = ? WHERE code_id = ? AND format = ? "
+                    + "AND size = ? AND url <> ?", ps -> {
+                ps.setString(1, url);
+                ps.setBytes(2, bytes);
+                ps.setTimestamp(3, Timestamp.from(Times.now()));
+                ps.setLong(4, codeId);
+                ps.setString(5, format.name());
+                ps.setInt(6, size);
+                ps.setString(7, url);
+                return ps.executeUpdate();
+            });
+        }
     }
 
     /** Drops every stored image of a code (revoked: it is never served again). Joins the caller's transaction. */

@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Semaphore;
@@ -23,6 +25,7 @@ import java.util.concurrent.Semaphore;
  */
 @Singleton
 public class QrImages {
+    private static final Logger LOG = LoggerFactory.getLogger(QrImages.class);
     public enum Format { PNG, SVG }
 
     record Key(String url, Format format, int size) {
@@ -58,6 +61,18 @@ public class QrImages {
         return s;
     }
 
+    /**
+     * Storing is an optimisation for the next replica and the next start: when it fails (a deadlock or lock wait
+     * against a concurrent render of the same image, the database briefly away) the scan still gets its image.
+     */
+    private void keep(ContactCode code, Format format, int size, String url, byte[] image) {
+        try {
+            store.save(code.id(), format, size, url, image);
+        } catch (RuntimeException e) {
+            LOG.debug("QR image of code {} not stored: {}", code.id(), e.toString());
+        }
+    }
+
     /** The image of an active code at {@code url}: memory, else the store (size classes), else rendered and kept. */
     public byte[] image(ContactCode code, String url, Format format, int size) {
         Key key = new Key(url, format, size);
@@ -70,7 +85,7 @@ public class QrImages {
         if (image == null) {
             image = rendered(key);
             if (stored) {
-                store.save(code.id(), format, size, url, image);
+                keep(code, format, size, url, image);
             }
         }
         cache.put(key, image);
