@@ -7,7 +7,7 @@
 #
 # Needs: a MariaDB/MySQL on 127.0.0.1:3306 (root, empty password by default: DB_HOST/DB_PORT/DB_USER/DB_PASSWORD),
 # a JDK >= 21, and wrk + nginx (installed with apt-get when missing). Everything is local: loopback only.
-# Prints one table (also written to target/bench/results.md). Options:
+# Prints one table (also written to target/bench/results.md; results-cluster.md with --cluster). Options:
 #   --stations N --deputies N --concerns N   city size (generated once per size; --regenerate forces it)
 #   --db NAME            database (default mashang_bench; dropped and re-created on generation)
 #   --duration S         seconds per wrk run (default 12; each run is preceded by a 4 s warm-up)
@@ -21,6 +21,10 @@
 #   SEARCH_CALLS=N       (environment) in-process searches per scope (SearchBench; default 270, 0 = skip)
 #   LEDGER=0             (environment) skip the in-process ledger exports (LedgerBench, at the app's heap)
 #   --jfr                record a JFR profile of replica 1 during the submission run (target/bench/submit.jfr)
+#   --cluster            the same table on the local 3-node Galera cluster (deploy/cluster/galera.sh: 127.0.0.1:3307-3309,
+#                        data under /tmp/mashang-galera-bench, stopped at the end unless KEEP_CLUSTER=1): replica i on
+#                        node ((i-1)%3)+1 with wsrep_sync_wait=1, 3 replicas behind nginx unless --replicas; a smaller
+#                        default city (200 stations, 1,000 deputies, 100,000 concerns) unless sizes are given
 #   --buffer-pool-mb N   SET GLOBAL innodb_buffer_pool_size first (default: raised to 2048 when the city has
 #                        >= 500,000 concerns and the server has less than 1024 MB; 0 = leave the server alone).
 #                        Durability settings are never changed.
@@ -32,32 +36,42 @@ OUT=$ROOT/target/bench
 mkdir -p "$OUT"
 
 STATIONS=2000 DEPUTIES=10000 CONCERNS=1000000 DB=mashang_bench DURATION=12 CONNS=64 THREADS=2 POOL=20
-REGENERATE=0 REPLICAS=1 SCALE_OUT=0 SKIP_BUILD=0 POOL_SWEEP="" JFR=0 BUFFER_POOL_MB=auto DASH_CALLS=300
+REGENERATE=0 REPLICAS=1 SCALE_OUT=0 SKIP_BUILD=0 POOL_SWEEP="" JFR=0 BUFFER_POOL_MB=auto DASH_CALLS=300 CLUSTER=0
+SIZED=0 REPLICAS_SET=0
 while [ $# -gt 0 ]; do
   case "$1" in
-    --stations) STATIONS=$2; shift ;;
-    --deputies) DEPUTIES=$2; shift ;;
-    --concerns) CONCERNS=$2; shift ;;
+    --stations) STATIONS=$2; SIZED=1; shift ;;
+    --deputies) DEPUTIES=$2; SIZED=1; shift ;;
+    --concerns) CONCERNS=$2; SIZED=1; shift ;;
     --db) DB=$2; shift ;;
     --duration) DURATION=$2; shift ;;
     --connections) CONNS=$2; shift ;;
     --threads) THREADS=$2; shift ;;
     --pool) POOL=$2; shift ;;
     --pool-sweep) POOL_SWEEP=$2; shift ;;
-    --replicas) REPLICAS=$2; shift ;;
+    --replicas) REPLICAS=$2; REPLICAS_SET=1; shift ;;
+    --cluster) CLUSTER=1 ;;
     --scale-out) SCALE_OUT=1 ;;
     --regenerate) REGENERATE=1 ;;
     --skip-build) SKIP_BUILD=1 ;;
     --jfr) JFR=1 ;;
     --dash-calls) DASH_CALLS=$2; shift ;;
     --buffer-pool-mb) BUFFER_POOL_MB=$2; shift ;;
-    -h|--help) sed -n "2,28p" "$0"; exit 0 ;;
+    -h|--help) sed -n "2,32p" "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
 done
+if [ "$CLUSTER" = 1 ]; then
+  [ "$SIZED" = 1 ] || { STATIONS=200 DEPUTIES=1000 CONCERNS=100000; }
+  [ "$REPLICAS_SET" = 1 ] || REPLICAS=3
+  [ "$DB" = mashang_bench ] && DB=mashang_cbench
+  DB_PORT=3307 BUFFER_POOL_MB=0
+fi
 DB_HOST=${DB_HOST:-127.0.0.1} DB_PORT=${DB_PORT:-3306} DB_USER=${DB_USER:-root} DB_PASSWORD=${DB_PASSWORD:-}
-JDBC="jdbc:mysql://$DB_HOST:$DB_PORT/$DB?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&characterEncoding=utf8&allowPublicKeyRetrieval=true&useSSL=false"
+# jdbc_url PORT -> the app's URL on that server port (on the cluster: read-your-writes across nodes, wsrep_sync_wait=1)
+jdbc_url() { echo "jdbc:mysql://$DB_HOST:$1/$DB?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&characterEncoding=utf8&allowPublicKeyRetrieval=true&useSSL=false$([ "$CLUSTER" = 1 ] && echo '&sessionVariables=wsrep_sync_wait=1')"; }
+JDBC=$(jdbc_url "$DB_PORT")
 # The app's JVM: small heap, serial GC (2 cores: no parallel GC threads to pay for), capped metaspace/code cache.
 JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms96m -Xmx192m -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError"}
 log() { printf '\033[1m[bench %s]\033[0m %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
@@ -90,6 +104,13 @@ fi
 JAR=$(ls target/mashang-lianluo-*.jar | grep -v original | head -1)
 RUNNER_CP="target/test-classes:target/classes:$(cat "$OUT/cp.txt")"
 runner() { "$JAVA" -Xmx1g -cp "$RUNNER_CP" "$@"; }
+
+# ---- the Galera cluster (--cluster) ----
+if [ "$CLUSTER" = 1 ]; then
+  export GALERA_DIR=${GALERA_DIR:-/tmp/mashang-galera-bench} GALERA_DB=$DB
+  log "starting the 3-node Galera cluster (deploy/cluster/galera.sh start, $GALERA_DIR)"
+  deploy/cluster/galera.sh start >&2
+fi
 
 # ---- database server memory ----
 bp=$(sql -e 'SELECT @@innodb_buffer_pool_size DIV 1048576')
@@ -159,6 +180,7 @@ cleanup() {
   local p
   for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done
   [ -f "$OUT/nginx.pid" ] && "$NGINX" -c "$NGINX_CONF" -s quit 2>/dev/null || true
+  if [ "$CLUSTER" = 1 ] && [ "${KEEP_CLUSTER:-0}" != 1 ]; then deploy/cluster/galera.sh stop >&2 || true; fi
 }
 trap cleanup EXIT
 
@@ -169,7 +191,10 @@ start_app() {
   [ "$JFR" = 1 ] && jfr="-XX:+FlightRecorder"
   jfr="$jfr ${EXTRA_OPTS:-}"
   t0=$(ms)
-  MICRONAUT_ENVIRONMENTS=prod,bench PORT=$port DB_URL="$JDBC" DB_USER="$DB_USER" DB_PASSWORD="$DB_PASSWORD" \
+  # on the cluster replica i (port 8080+i) talks to Galera node ((i-1)%3)+1: every node takes writes
+  local url=$JDBC
+  [ "$CLUSTER" = 1 ] && url=$(jdbc_url $((3307 + (port - 8081) % 3)))
+  MICRONAUT_ENVIRONMENTS=prod,bench PORT=$port DB_URL="$url" DB_USER="$DB_USER" DB_PASSWORD="$DB_PASSWORD" \
     DB_POOL_SIZE=$pool PUBLIC_BASE_URL=http://127.0.0.1:8088 TRUSTED_PROXIES=127.0.0.1/32 STORAGE_DIR="$OUT/storage" \
     nohup "$JAVA" $JAVA_OPTS $jfr -jar "$JAR" > "$OUT/app-$port.log" 2>&1 &
   local pid=$!
@@ -447,6 +472,7 @@ IM_HIT=$(awk -v h=$((im_hit1 - im_hit0)) -v m=$((im_miss1 - im_miss0)) 'BEGIN { 
 echo "## 码上联络 benchmark — $(date -u +%Y-%m-%dT%H:%MZ)"
 echo
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1); load average before $LOAD_BEFORE, after $LOAD_AFTER."
+[ "$CLUSTER" = 1 ] && echo "Cluster: $(sql -e "SHOW STATUS LIKE 'wsrep_cluster_size'" | cut -f2) Galera nodes on 127.0.0.1:3307-3309 (one machine), replica i on node ((i-1)%3)+1, wsrep_sync_wait=1; figures of node 1 below."
 echo "Database: $(sql -e 'SELECT VERSION()'), innodb_flush_log_at_trx_commit=$(sql -e 'SELECT @@innodb_flush_log_at_trx_commit'), sync_binlog=$(sql -e 'SELECT @@sync_binlog'), buffer pool $(sql -e 'SELECT @@innodb_buffer_pool_size DIV 1048576') MB."
 echo "City: $STATIONS stations, $DEPUTIES deputies, $(sql "$DB" -e 'SELECT COUNT(*) FROM concern WHERE id <= '"$CONCERNS") concerns, $(sql "$DB" -e 'SELECT COUNT(*) FROM concern_event') timeline events; generated in ${GEN_SECONDS} s."
 echo "App: $REPLICAS replica(s), JVM \`$JAVA_OPTS\`, Hikari pool $POOL; wrk -t$THREADS -c$CONNS -d${DURATION}s (4 s warm-up each; dashboards -c16)."
@@ -506,4 +532,4 @@ if [ "$SCALE_OUT" = 1 ]; then
   for n in 1 2 3; do echo "${SCALE[$n]}"; done
   echo; grep -E '^(CHECK|  )' "$OUT/scale-out-check.txt" || true
 fi
-} | tee "$OUT/results.md"
+} | tee "$OUT/results$([ "$CLUSTER" = 1 ] && echo -cluster).md"

@@ -25,8 +25,28 @@ final class PosterLayout {
     record Card(String name, String role, String levels, String unit, String url) {
     }
 
-    record Poster(String stationName, String address, String receptionNote, String openingHours, String phone,
+    /** {@code reception}: the station's reception rules as {@code ReceptionDays} words them, then its free note. */
+    record Poster(String stationName, String address, String reception, String openingHours, String phone,
                   String stationUrl, List<Card> cards, String footer) {
+    }
+
+    private static List<String[]> info(Poster p) {
+        List<String[]> rows = new ArrayList<>();
+        for (String[] kv : new String[][]{{"地址", p.address()}, {"接待日", p.reception()},
+                {"开放时间", p.openingHours()}, {"电话", p.phone()}}) {
+            if (kv[1] != null && !kv[1].isBlank()) {
+                rows.add(kv);
+            }
+        }
+        return rows;
+    }
+
+    private static float infoHeight(Poster p, PosterCanvas c, float size, float width) {
+        float h = 0;
+        for (String[] kv : info(p)) {
+            h += wrap(c, kv[0] + "：" + kv[1], size, width).size() * (size + 6) + 4;
+        }
+        return h;
     }
 
     private final QrRenderer qr;
@@ -60,14 +80,18 @@ final class PosterLayout {
             ty += 26;
             c.text("群众扫一扫 · 代表码上办", tx, ty, 14, SUB, false);
             ty += 30;
-            for (String[] kv : new String[][]{{"地址", p.address()}, {"接待日", p.receptionNote()},
-                    {"开放时间", p.openingHours()}, {"电话", p.phone()}}) {
-                if (kv[1] == null || kv[1].isBlank()) {
-                    continue;
-                }
-                for (String line : wrap(c, kv[0] + "：" + kv[1], 13, tw)) {
-                    c.text(line, tx, ty, 13, TEXT, false);
-                    ty += 19;
+            // the facts beside the code must end above the deputies' heading: at 13 pt if they fit, else at 11 pt,
+            // and never past the code's bottom edge (a line that would is left off)
+            float bottom = y + STATION_QR + 4;
+            float size = infoHeight(p, c, 13, tw) <= bottom - ty ? 13 : 11;
+            float lineHeight = size + 6;
+            for (String[] kv : info(p)) {
+                for (String line : wrap(c, kv[0] + "：" + kv[1], size, tw)) {
+                    if (ty + lineHeight > bottom) {
+                        break;
+                    }
+                    c.text(line, tx, ty, size, TEXT, false);
+                    ty += lineHeight;
                 }
                 ty += 4;
             }

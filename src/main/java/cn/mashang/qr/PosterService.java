@@ -43,7 +43,11 @@ public class PosterService {
                         String.join(" · ", m.levels().stream().map(cn.mashang.deputy.DeputyLevel::label).toList()),
                         m.unit(), m.scanUrl()))
                 .toList();
-        return new PosterLayout.Poster(s.name(), s.address(), s.receptionNote(), s.openingHours(), s.publicPhone(),
+        var reception = new java.util.ArrayList<>(s.receptionDays());
+        if (s.receptionNote() != null && !s.receptionNote().isBlank()) {
+            reception.add(s.receptionNote());
+        }
+        return new PosterLayout.Poster(s.name(), s.address(), String.join("；", reception), s.openingHours(), s.publicPhone(),
                 s.scanUrl(), cards, "码上联络 · 人大代表联络站 · " + app.publicBaseUrl());
     }
 

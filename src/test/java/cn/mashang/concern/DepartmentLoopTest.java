@@ -418,6 +418,26 @@ class DepartmentLoopTest {
     // ------------------------------------------------------------------ figures and pages
 
     @Test
+    void theCityDepartmentFiguresEqualTheFiguresCountedFromEveryReferralRow() {
+        for (String text : List.of("部门指标对账：按期答复一", "部门指标对账：按期答复二")) {
+            long id = referred(text, false);
+            act(dept, id, "sign");
+            act(dept, id, "dept-answer", "text", "已处理", "proposedOutcome", "EXPLAINED");
+        }
+        referred("部门指标对账：尚未签收", false);
+        var rows = list(client.retrieve(HttpRequest.GET("/api/v1/regions/" + ids.region("吕梁市") + "/departments")
+                .bearerAuth(Logins.token(client, "lvliang-admin")), Http.LIST));
+        Map<Long, Map<String, Object>> expected = DepartmentFiguresByRow.of(tx, calendar, Instant.now());
+        for (var row : rows) {
+            Map<String, Object> want = expected.getOrDefault(id(row, "departmentId"), Map.of("referrals", 0, "answered", 0));
+            want.forEach((k, v) -> assertEquals(v, row.get(k) instanceof Number n && v instanceof Integer ? n.intValue()
+                    : row.get(k), row.get("name") + " " + k));
+        }
+        var zj = rows.stream().filter(r -> id(r, "departmentId") == zhujian).findFirst().orElseThrow();
+        assertTrue(id(zj, "answered") >= 2 && zj.get("p90DaysToAnswer") != null, zj::toString);
+    }
+
+    @Test
     void departmentFiguresCountEveryReferralAndRankOnlyDepartmentsWithEnoughOfThem() {
         long id = referred("部门指标：签收并按期答复", false);
         act(dept, id, "sign");

@@ -88,6 +88,19 @@ class PosterSystemTest {
     }
 
     @Test
+    void thePosterPrintsTheStationsReceptionRuleInTheWordsOfItsPageAndItsNote() throws Exception {
+        var station = map(get(client, "/api/v1/codes/" + STATION_CODE).get("station"));
+        assertEquals(List.of("每月第一个周三 09:00—12:00（遇节假日顺延至下一个工作日）"), List.copyOf(
+                (List<?>) station.get("receptionDays")));
+        Path pdf = Files.createTempFile("poster", ".pdf");
+        Files.write(pdf, download("poster.pdf"));
+        String text = run("pdftotext", "-layout", pdf.toString(), "-").replaceAll("\\s+", "");
+        assertTrue(text.contains(("接待日：" + station.get("receptionDays").toString().replaceAll("[\\[\\]]", "")
+                + "；" + station.get("receptionNote")).replaceAll("\\s+", "")), text);
+        assertTrue(text.contains(("地址：" + station.get("address")).replaceAll("\\s+", "")), text);
+    }
+
+    @Test
     void zbarDecodesThePngAndTheSvgRasterToExactlyTheScanUrl() throws Exception {
         String url = (String) get(client, "/api/v1/codes/" + STATION_CODE).get("scanUrl");
         Path png = Files.createTempFile("qr", ".png");
