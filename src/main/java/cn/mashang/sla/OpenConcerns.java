@@ -22,13 +22,16 @@ import java.util.Map;
  */
 @Singleton
 public class OpenConcerns {
-    private static final String BASE = """
+    private static final String COLUMNS = """
             SELECT c.id, c.tracking_no, c.station_id, s.name AS station_name, r.path, c.category, c.state, c.created_at,
                    c.first_response_at, c.department_deadline, c.resolved_at, c.rated_at, c.closed_at,
                    COALESCE(c.assignee_deputy_id, c.deputy_id) AS deputy_id, d.name AS deputy_name, c.reopen_count,
                    c.first_response_due, c.resolution_due, c.feedback_due, c.sign_due, c.signed_at
-            FROM concern c JOIN station s ON s.id = c.station_id JOIN region r ON r.id = c.region_id
+            """;
+    private static final String JOINS = """
+             JOIN station s ON s.id = c.station_id JOIN region r ON r.id = c.region_id
             LEFT JOIN deputy d ON d.id = COALESCE(c.assignee_deputy_id, c.deputy_id)""";
+    private static final String BASE = COLUMNS + "FROM concern c" + JOINS;
     private static final String SELECT = BASE + " WHERE c.state IN " + ConcernState.sql(ConcernState.OPEN);
 
     /** An open concern and its clock facts. */
@@ -62,7 +65,11 @@ public class OpenConcerns {
      */
     @io.micronaut.transaction.annotation.Transactional(readOnly = true)
     public List<Open> due(Instant now, int limit) {
-        return load(BASE + " WHERE c.sla_check_at IS NULL OR c.sla_check_at <= ? ORDER BY c.sla_check_at, c.id LIMIT " + limit,
+        // the page's ids first, from ix_concern_sla_check alone: joined in one query, MariaDB walked the stations and
+        // sorted the city's due concerns for every page (seconds per page on the 1M bench city; 11 ms this way)
+        return load(COLUMNS + "FROM (SELECT id FROM concern WHERE sla_check_at IS NULL OR sla_check_at <= ? "
+                        + "ORDER BY sla_check_at, id LIMIT " + limit + ") due JOIN concern c ON c.id = due.id" + JOINS
+                        + " ORDER BY c.sla_check_at, c.id",
                 ps -> ps.setTimestamp(1, Timestamp.from(now)));
     }
 
