@@ -172,7 +172,7 @@ public class RollupJob {
                 }
             }
             if (done > 0) {
-                regionCache.invalidateAll();
+                regionCache.recomputeAll();
             }
             return done;
         }
