@@ -153,7 +153,7 @@ fi
 # the overdue job's first pass over the bulk-loaded city (every concern never looked at): a one-off, done here once
 # per city so the measured runs see the job's steady state (each pass walks only the concerns whose next look passed)
 if [ ! -f "$CITY/first-pass-seconds" ]; then
-  log "overdue job first pass over the generated city (JobsFirstPass, once per city)"
+  log "first passes of the overdue job and the roll-up over the generated city (JobsFirstPass, once per city)"
   sql "$DB" -e "UPDATE job_lock SET locked_until = '2000-01-01', locked_by = NULL"
   f0=$(date +%s)
   runner -Dbench.user="$DB_USER" -Dbench.password="$DB_PASSWORD" cn.mashang.bench.JobsFirstPass "$JDBC" 2>/dev/null | grep 'first pass' >&2 || true
