@@ -170,6 +170,24 @@ class StationDayAggregatesTest implements TestPropertyProvider {
     }
 
     @Test
+    void onePassRebuildsMoreDirtyMarksThanOneBatchHolds() {
+        buildEverything();
+        tx.executeWrite(s -> {
+            for (int i = 0; i < 650; i++) {   // the default batch is 500 marks; these group into three days
+                store.mark(station, LocalDate.of(2026, 6, 12 + i % 3), -100_000L - i);
+            }
+            return null;
+        });
+        job.runOnce(NOW);
+        assertEquals(0L, tx.executeRead(s -> jdbc.prepareStatement("SELECT COUNT(*) FROM dash_day_dirty", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        })));
+    }
+
+    @Test
     void aRuleOrCalendarChangeDropsTheBuiltDaysSoTheFiguresStayExact() {
         buildEverything();
         changed.publishEvent(new cn.mashang.sla.SlaInputsChanged("calendar"));
