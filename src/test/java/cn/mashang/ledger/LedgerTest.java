@@ -51,7 +51,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Property(name = "ledger.scan", value = "5")
 @Property(name = "micronaut.http.client.read-timeout", value = "60s")
 class LedgerTest {
-    private static final Pattern MOBILE = Pattern.compile("(?<!\\d)1[3-9]\\d{9}(?!\\d)");
+    private static final Pattern MOBILE = cn.mashang.security.PiiLedger.MOBILE;
 
     @Inject
     @Client("/")

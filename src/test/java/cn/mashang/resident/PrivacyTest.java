@@ -62,7 +62,7 @@ class PrivacyTest {
             root.detachAppender(appender);
             root.setLevel(before);
         }
-        Pattern mobile = Pattern.compile("1[3-9]\\d{9}");
+        Pattern mobile = cn.mashang.security.PiiLedger.MOBILE;
         assertFalse(appender.list.isEmpty(), "debug logging was captured");
         for (ILoggingEvent e : appender.list) {
             String line = e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage());
