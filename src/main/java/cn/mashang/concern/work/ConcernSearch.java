@@ -11,6 +11,7 @@ import cn.mashang.concern.Deadlines;
 import cn.mashang.concern.Overdue;
 import cn.mashang.common.KeysetCursor;
 import cn.mashang.concern.search.Bigrams;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.security.authentication.Authentication;
@@ -24,6 +25,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,17 +50,23 @@ class ConcernSearch {
     private static final int COUNT_CAP = 5000;
     /** The bounded walk ({@link #walk}): first and largest chunk of candidates, and the candidates examined per request. */
     private static final int CHUNK_MIN = 64;
-    private static final int CHUNK_MAX = 1000;
-    private static final int BUDGET = 3000;
+    private static final int CHUNK_MAX = 2000;
 
     private final JdbcOperations jdbc;
     private final Scopes scopes;
     private final ConcernQueues queues;
     private final Deadlines deadlines;
     private final SearchScope scope;
+    /** Candidates of the driver term examined per request at most (the bounded walk). */
+    private final int budget;
+    /** A further term's ids are read over a chunk's window at most this many times the chunk (else checked per row). */
+    private final int windowFactor;
 
-    ConcernSearch(JdbcOperations jdbc, Scopes scopes, ConcernQueues queues, Deadlines deadlines, SearchScope scope) {
+    ConcernSearch(JdbcOperations jdbc, Scopes scopes, ConcernQueues queues, Deadlines deadlines, SearchScope scope,
+                  @Value("${search.walk-budget:20000}") int budget, @Value("${search.window-factor:20}") int windowFactor) {
         this.jdbc = jdbc;
+        this.budget = budget;
+        this.windowFactor = windowFactor;
         this.scopes = scopes;
         this.queues = queues;
         this.deadlines = deadlines;
@@ -120,7 +129,7 @@ class ConcernSearch {
                 return select(SearchSql.page(units, filters, from, to, after, limit, args), args);
             }, cursor, size, onlyOverdue, now);
         } else {
-            page = walk(units, terms.get(0), terms.subList(1, Math.min(3, terms.size())), filters, from, to, cursor, size,
+            page = walk(units, terms.get(0), terms.subList(1, terms.size()), filters, from, to, cursor, size,
                     onlyOverdue, now);
         }
         return me.role() == Role.DEPARTMENT ? withoutContact(page) : page;
@@ -128,11 +137,12 @@ class ConcernSearch {
 
     /**
      * The bounded candidate walk: chunks of the driver term's newest ids in the scope ({@link SearchSql#candidates},
-     * growing from {@value #CHUNK_MIN} to {@value #CHUNK_MAX}), each confirmed in one statement, until the page is
-     * full, the term's range ends, or {@value #BUDGET} candidates were examined. Then the page may be short with a
-     * cursor: older matches may exist, the next request walks on from the last examined position (the page says
-     * "continue searching"). Two frequent words that never occur together thus cost at most the budget, not every
-     * row of the rarer word.
+     * growing from {@value #CHUNK_MIN} to {@value #CHUNK_MAX}), narrowed by the other terms' index windows
+     * ({@link #withTerms}) and confirmed in one statement over the rows left, until the page is full, the term's
+     * range ends, or the budget ({@code search.walk-budget}, 20,000) of candidates was examined. Then the page may be
+     * short with a cursor: older matches may exist, the next request walks on from the last examined position (the
+     * page says "continue searching"). Two frequent words that never occur together thus cost index reads up to the
+     * budget, and no concern row.
      */
     private ConcernQueues.Page walk(SearchSql.Units units, String driver, List<String> also, QueueSql.Sql filters,
                                     Instant from, Instant to, KeysetCursor cursor, int size, boolean onlyOverdue,
@@ -145,9 +155,11 @@ class ConcernSearch {
             List<Object> args = new ArrayList<>();
             List<KeysetCursor> keys = keys(SearchSql.candidates(units, driver, from, to, cursor, chunk, args), args);
             Map<Long, Concern> ok = new HashMap<>();
-            if (!keys.isEmpty()) {
+            List<String> perRow = new ArrayList<>();
+            Set<Long> left = keys.isEmpty() ? Set.of() : withTerms(units, keys, also, chunk, perRow);
+            if (!left.isEmpty()) {
                 List<Object> cargs = new ArrayList<>();
-                for (Concern c : select(SearchSql.confirm(keys.stream().map(KeysetCursor::id).toList(), also, filters, cargs), cargs)) {
+                for (Concern c : select(SearchSql.confirm(List.copyOf(left), perRow, filters, cargs), cargs)) {
                     if (!onlyOverdue || Overdue.any(deadlines.due(c), now)) {
                         ok.put(c.id(), c);
                     }
@@ -174,13 +186,51 @@ class ConcernSearch {
                 more = false;      // the term's range in the scope ends here
                 break;
             }
-            if (found.size() == size || examined >= BUDGET) {
+            if (found.size() == size || examined >= budget) {
                 more = true;
                 break;
             }
             chunk = Math.min(2 * chunk, CHUNK_MAX);
         }
         return new ConcernQueues.Page(queues.items(found, now), more && cursor != null ? cursor.encode() : null);
+    }
+
+    /**
+     * The ids of the chunk that have every term of {@code also}, read from each term's index over the chunk's
+     * created_at window and intersected here; a term with more than {@code search.window-factor} (20) × chunk ids in that window
+     * goes to {@code perRow} instead (checked per candidate by the confirming statement).
+     */
+    private Set<Long> withTerms(SearchSql.Units units, List<KeysetCursor> keys, List<String> also, int chunk,
+                                List<String> perRow) {
+        Set<Long> left = new LinkedHashSet<>();
+        keys.forEach(k -> left.add(k.id()));
+        Instant newest = keys.get(0).at();
+        Instant oldest = keys.get(keys.size() - 1).at();
+        int limit = windowFactor * chunk;
+        for (String term : also) {
+            List<Object> args = new ArrayList<>();
+            List<Long> have = jdbc.prepareStatement(SearchSql.termWindow(units, term, oldest, newest, limit, args), ps -> {
+                for (int i = 0; i < args.size(); i++) {
+                    ps.setObject(i + 1, args.get(i));
+                }
+                List<Long> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getLong(1));
+                    }
+                }
+                return out;
+            });
+            if (have.size() > limit) {
+                perRow.add(term);
+            } else {
+                left.retainAll(new HashSet<>(have));
+                if (left.isEmpty()) {
+                    break;
+                }
+            }
+        }
+        return left;
     }
 
     private List<KeysetCursor> keys(String sql, List<Object> args) {

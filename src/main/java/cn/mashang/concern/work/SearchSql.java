@@ -12,8 +12,9 @@ import java.util.List;
  * The SQL of a search ({@link ConcernSearch}). The caller's scope is a list of units: stations, regions or county
  * keys (V108). With a term, the search is a bounded walk: {@link #candidates} reads the next ids of the rarest
  * term's index range per unit, (term, unit, created_at, id) newest first below the keyset position — index only,
- * the union cut to the chunk — and {@link #confirm} checks those ids against everything else (the other terms by
- * primary key, the filters, every word with LIKE). Without a term, {@link #page} walks the concern table per unit
+ * the union cut to the chunk — {@link #termWindow} reads the other terms' ids over the chunk's created_at window
+ * from the same indexes (the copies of created_at are equal for all terms of a concern), and {@link #confirm}
+ * reads the rows of the ids left to check the filters and every word with LIKE. Without a term, {@link #page} walks the concern table per unit
  * on (unit, created_at) as the queues do ({@link QueueSql#page}).
  */
 final class SearchSql {
@@ -68,6 +69,20 @@ final class SearchSql {
             args.addAll(w.args);
         }
         return one ? sql.toString() : "SELECT id, created_at FROM (" + sql + ") u ORDER BY created_at DESC, id DESC LIMIT " + limit;
+    }
+
+    /**
+     * The ids with {@code term} in the scope created in [oldest, newest] — one range of the term's index per unit
+     * list, index only — at most {@code limit} + 1 of them (more: the caller checks the term per candidate instead).
+     */
+    static String termWindow(Units units, String term, Instant oldest, Instant newest, int limit, List<Object> args) {
+        args.add(term);
+        args.addAll(units.termIds());
+        args.add(Timestamp.from(oldest));
+        args.add(Timestamp.from(newest));
+        return "SELECT t.concern_id FROM concern_term t WHERE t.term = ? AND t." + units.termColumn() + " IN ("
+                + String.join(",", Collections.nCopies(units.termIds().size(), "?")) + ") AND t.created_at >= ?"
+                + " AND t.created_at <= ? LIMIT " + (limit + 1);
     }
 
     /** The candidates (ids) that have every other term and pass the filters and words (alias c). */

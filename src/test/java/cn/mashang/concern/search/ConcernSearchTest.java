@@ -24,7 +24,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static cn.mashang.Http.MAP;
 import static cn.mashang.Http.list;
@@ -51,11 +50,7 @@ class ConcernSearchTest {
     @BeforeEach
     void setUp() {
         client = http.toBlocking();
-        StringBuilder m = new StringBuilder();
-        for (int i = 0; i < 3; i++) {
-            m.appendCodePoint(0x4E00 + ThreadLocalRandom.current().nextInt(0x5000));
-        }
-        marker = m.toString();
+        marker = SearchMarkers.random();
     }
 
     private long submit(String code, String content) {
