@@ -299,6 +299,8 @@ if [ "$(java_major "$JAVA")" -ge 25 ] && [ "${AOT:-1}" = 1 ]; then
     env BENCH_DIR="$BENCH_DIR" CODES="$CITY/codes.txt" wrk -t1 -c4 -d3s -s "$BENCH_DIR/submit.lua" http://127.0.0.1:8081 >/dev/null 2>&1 || true
     login admin >/dev/null || true
     stop_apps
+    cp "$OUT/app-8081.log" "$OUT/aot-training.log" 2>/dev/null || true
+    [ -f "$AOT_FILE" ] || log "AOT cache NOT created (the training JVM's log: $OUT/aot-training.log); the table runs without it"
     sql "$DB" -e "SET foreign_key_checks=0; DELETE FROM concern_event WHERE concern_id > $CONCERNS; DELETE FROM concern_term WHERE concern_id > $CONCERNS; DELETE FROM concern WHERE id > $CONCERNS; DELETE FROM idempotency_record; DELETE FROM notification_outbox"
   fi
   [ -f "$AOT_FILE" ] && EXTRA_OPTS="-XX:AOTCache=$AOT_FILE"
@@ -382,11 +384,11 @@ fi
 
 stop_apps
 log "raw JDBC insert ceiling: $POOL threads, ${DURATION}s"
-line=$(runner cn.mashang.bench.JdbcInsertCeiling "$JDBC" "$DB_USER" "$DB_PASSWORD" "$POOL" "$DURATION" | grep '^RESULT')
+line=$(runner cn.mashang.bench.JdbcInsertCeiling "$JDBC" "$DB_USER" "$DB_PASSWORD" "$POOL" "$DURATION" | grep '^RESULT' || true)
 R[jdbc]=${line#RESULT }
 log "jdbc: ${R[jdbc]}"
 log "raw JDBC submission ceiling (the write set of a submission per txn): $POOL threads, ${DURATION}s"
-line=$(runner cn.mashang.bench.JdbcInsertCeiling "$JDBC" "$DB_USER" "$DB_PASSWORD" "$POOL" "$DURATION" submission | grep '^RESULT')
+line=$(runner cn.mashang.bench.JdbcInsertCeiling "$JDBC" "$DB_USER" "$DB_PASSWORD" "$POOL" "$DURATION" submission | grep '^RESULT' || true)
 R[jdbc_sub]=${line#RESULT }
 log "jdbc submission: ${R[jdbc_sub]}"
 

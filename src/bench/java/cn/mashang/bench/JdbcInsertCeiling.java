@@ -139,10 +139,12 @@ public final class JdbcInsertCeiling {
             k += (int) counts[t];
         }
         java.util.Arrays.sort(all);
-        cleanUp(url, user, password, run);
+        // the figure first: a clean-up that fails (a lock held elsewhere) must not lose the measurement
         System.out.printf("RESULT rps=%.1f p50=%.2f p99=%.2f max=%.2f requests=%d errors=%d threads=%d statements=%d %s%n",
                 total / elapsed, pct(all, 50), pct(all, 99), all.length == 0 ? 0 : all[all.length - 1] / 1e6, total,
                 errors.get(), threads, statements, settings);
+        System.out.flush();
+        cleanUp(url, user, password, run);
     }
 
     /** One concern row. */
