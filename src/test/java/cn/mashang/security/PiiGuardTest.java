@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,6 +46,17 @@ class PiiGuardTest {
     void numbersInsideLongerDigitRunsAreNotMobiles() {
         assertNull(PiiLedger.firstLeak("id 913912345678 and 1391234567"));
         assertEquals("13912345678", PiiLedger.firstLeak("call 13912345678."));
+    }
+
+    @Test
+    void binaryBodiesAreNotReadAsTextButJsonHtmlAndCsvAre() {
+        assertFalse(PiiResponseGuard.scansBody("application/pdf"));
+        assertFalse(PiiResponseGuard.scansBody("image/png"));
+        assertFalse(PiiResponseGuard.scansBody("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+        assertTrue(PiiResponseGuard.scansBody("application/json"));
+        assertTrue(PiiResponseGuard.scansBody("text/html;charset=utf-8"));
+        assertTrue(PiiResponseGuard.scansBody("text/csv; charset=UTF-8"));
+        assertTrue(PiiResponseGuard.scansBody(null));
     }
 
     @Test
