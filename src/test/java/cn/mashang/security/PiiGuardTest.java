@@ -64,5 +64,7 @@ class PiiGuardTest {
         // a Prometheus timer printed 0.19123456789 seconds once: CI of stop 29 failed on it
         assertNull(PiiLedger.firstLeak("http_server_requests_seconds_max{uri=\"/\"} 0.19123456789"));
         assertEquals("13912345678", PiiLedger.firstLeak("联系人.13912345678"));
+        assertNull(PiiLedger.firstLeak("ETag: \"e3b0c44298fc1c149afb4c8996fb92427ae41e4649b934ca495991b7852b855\" a13912345678b"));
+        assertEquals("13912345678", PiiLedger.firstLeak("{\"mobile\":\"13912345678\"}"));
     }
 }

@@ -17,8 +17,11 @@ import java.util.regex.Pattern;
  * member themselves and to admins, not resident data).
  */
 public final class PiiLedger {
-    /** Eleven digits not inside a longer run of digits and not the fraction of a decimal (0.19123456789 s). */
-    public static final Pattern MOBILE = Pattern.compile("(?<!\\d)(?<!\\d\\.)1[3-9]\\d{9}(?!\\d)");
+    /**
+     * Eleven digits not inside a longer run of digits or of Latin letters and digits (a hexadecimal hash, a base64
+     * token, an ETag) and not the fraction of a decimal (0.19123456789 s).
+     */
+    public static final Pattern MOBILE = Pattern.compile("(?<![\\dA-Za-z])(?<!\\d\\.)1[3-9]\\d{9}(?![\\dA-Za-z])");
     static final Pattern DEMO_STAFF = Pattern.compile("138000000\\d\\d");
     static final Pattern CONTACT_REVEAL = Pattern.compile("^/api/v1/(concerns|me/referrals)/\\d+/contact$");
     private static final List<String> FINDINGS = new ArrayList<>();
