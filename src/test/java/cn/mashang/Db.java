@@ -48,6 +48,18 @@ public final class Db {
         });
     }
 
+    /** The first column of the first row as a moment (a DATETIME column), or null without a row or value. */
+    public static java.time.Instant timestamp(TransactionOperations<Connection> tx, String sql, Object... args) {
+        return tx.executeRead(status -> {
+            try (PreparedStatement ps = bind(status.getConnection().prepareStatement(sql), args); ResultSet rs = ps.executeQuery()) {
+                java.sql.Timestamp t = rs.next() ? rs.getTimestamp(1) : null;
+                return t == null ? null : t.toInstant();
+            } catch (SQLException e) {
+                throw new IllegalStateException(sql, e);
+            }
+        });
+    }
+
     /** The first column of every row as text, in the query's order. */
     public static java.util.List<String> texts(TransactionOperations<Connection> tx, String sql, Object... args) {
         return tx.executeRead(status -> {

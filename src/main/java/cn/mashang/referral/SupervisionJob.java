@@ -1,7 +1,6 @@
 package cn.mashang.referral;
 
-import cn.mashang.common.IdPages;
-
+import cn.mashang.common.DuePages;
 import cn.mashang.common.JobLock;
 import cn.mashang.common.Times;
 import cn.mashang.concern.Concern;
@@ -12,7 +11,6 @@ import cn.mashang.department.DepartmentRepository;
 import cn.mashang.sla.SlaSegment;
 import cn.mashang.calendar.WorkingCalendar;
 import cn.mashang.concern.ConcernRepository;
-import io.micronaut.data.model.Pageable;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -22,8 +20,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Automatic supervision of the referrals departments hold: a missed sign-for or answer deadline (as
@@ -32,12 +30,18 @@ import java.util.List;
  * {@code report-after-days}-th (defaults 1 and 5). Each step happens once per referral, clock and deadline
  * (referral_notice's unique key), so a repeated run, a second replica after a lease expiry, or two lease holders in
  * sequence add nothing; a new deadline (extension, urge) starts new steps. One lease per run ({@link JobLock}).
+ * A run reads only the open referrals due for a look (referral.supervise_at ≤ now, an index range, V112): each
+ * referral read gets its next look, the moment its next step can fall due. A change of the urge/report days in the
+ * configuration applies to a referral from its next look on.
  */
 @Singleton
 public class SupervisionJob {
     static final String JOB = "referral-supervision";
+    /** A guard: a run stops after this many referrals (the rest is due at the next run). */
+    static final int MAX_PER_RUN = 1_000_000;
     private static final Logger LOG = LoggerFactory.getLogger(SupervisionJob.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+    private static final List<SlaSegment> SEGMENTS = List.of(SlaSegment.SIGN, SlaSegment.DEPARTMENT);
 
     /** What one run did. */
     public record Result(boolean ran, int examined, int steps) {
@@ -74,7 +78,7 @@ public class SupervisionJob {
         try {
             Result r = runOnce(clock.instant());
             if (r.steps() > 0) {
-                LOG.info("referral supervision: {} open referrals, {} steps", r.examined(), r.steps());
+                LOG.info("referral supervision: {} referrals looked at, {} steps", r.examined(), r.steps());
             }
         } catch (RuntimeException e) {
             LOG.warn("referral supervision failed: {}", e.toString());
@@ -83,44 +87,39 @@ public class SupervisionJob {
 
     /** One run at {@code now}; does nothing (ran = false) while another holder has the lease. */
     public Result runOnce(Instant now) {
-        return IdPages.walkLeased(lock, JOB, now, config.lease(), config.pageSize(), this::openAfter, Referral::id,
-                        r -> supervise(r, now))
+        return DuePages.walkLeased(lock, JOB, now, config.lease(), config.pageSize(), MAX_PER_RUN,
+                        referrals::dueForSupervision, (r, next) -> supervise(r, now, next), writer::looks)
                 .map(w -> new Result(true, w.examined(), w.done())).orElse(new Result(false, 0, 0));
     }
 
-    private List<Referral> openAfter(long afterId, int size) {
-        return referrals.findByStatusAndIdGreaterThanOrderById(Referral.Status.OPEN, afterId, Pageable.from(0, size));
+    /** Writes the steps due at {@code now}; puts the referral's next look (after now) into {@code next}. */
+    private int supervise(Referral r, Instant now, Map<Long, Instant> next) {
+        Instant look = SupervisionWriter.NEVER;
+        int n = 0;
+        Concern c = concerns.findById(r.concernId()).orElse(null);
+        Overdue.Due due = c == null ? null : deadlines.due(c);
+        for (SlaSegment segment : c == null ? List.<SlaSegment>of() : SEGMENTS) {
+            Instant deadline = segment == SlaSegment.SIGN ? c.signDue() : c.departmentDeadline();
+            if (deadline == null || !Overdue.segment(segment, due, Instant.MAX)) {
+                continue; // the clock does not run (signed for, or no longer at the department): it never falls due
+            }
+            for (SupervisionStep step : SupervisionStep.values()) {
+                Instant at = stepAt(deadline, step == SupervisionStep.URGE ? config.urgeAfterDays() : config.reportAfterDays());
+                if (now.isBefore(at)) {
+                    look = at.isBefore(look) ? at : look;
+                } else if (Overdue.segment(segment, due, now)) {
+                    n += writer.step(r, c, segment, step, deadline, now, text(step, segment, r, deadline)) ? 1 : 0;
+                }
+            }
+        }
+        next.put(r.id(), look);
+        return n;
     }
 
-    private int supervise(Referral r, Instant now) {
-        Concern c = concerns.findById(r.concernId()).orElse(null);
-        if (c == null) {
-            return 0;
-        }
-        Overdue.Due due = deadlines.due(c);
-        List<Object[]> missed = new ArrayList<>();
-        if (Overdue.sign(due, now)) {
-            missed.add(new Object[]{SlaSegment.SIGN, c.signDue()});
-        }
-        if (Overdue.department(due, now)) {
-            missed.add(new Object[]{SlaSegment.DEPARTMENT, c.departmentDeadline()});
-        }
-        int n = 0;
-        for (Object[] m : missed) {
-            SlaSegment segment = (SlaSegment) m[0];
-            Instant deadline = (Instant) m[1];
-            String dept = departments.findById(r.departmentId()).map(Department::name).orElse("承办部门");
-            String day = DAY.format(deadline.atZone(Times.ZONE));
-            if (!now.isBefore(stepAt(deadline, config.urgeAfterDays()))) {
-                n += writer.step(r, c, segment, SupervisionStep.URGE, deadline, now,
-                        SupervisionStep.URGE.text(segment, dept, day, config.urgeAfterDays())) ? 1 : 0;
-            }
-            if (!now.isBefore(stepAt(deadline, config.reportAfterDays()))) {
-                n += writer.step(r, c, segment, SupervisionStep.REPORT, deadline, now,
-                        SupervisionStep.REPORT.text(segment, dept, day, config.reportAfterDays())) ? 1 : 0;
-            }
-        }
-        return n;
+    private String text(SupervisionStep step, SlaSegment segment, Referral r, Instant deadline) {
+        String dept = departments.findById(r.departmentId()).map(Department::name).orElse("承办部门");
+        int days = step == SupervisionStep.URGE ? config.urgeAfterDays() : config.reportAfterDays();
+        return step.text(segment, dept, DAY.format(deadline.atZone(Times.ZONE)), days);
     }
 
     /** The start of the {@code days}-th working day after the deadline's day (Asia/Shanghai). */

@@ -2,6 +2,7 @@ package cn.mashang.sla;
 
 
 import cn.mashang.calendar.WorkingCalendar;
+import cn.mashang.common.DuePages;
 import cn.mashang.common.JobLock;
 import cn.mashang.common.Times;
 import cn.mashang.notify.NotificationMessage;
@@ -13,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -80,43 +80,33 @@ public class OverdueJob {
 
     /** One run at {@code now}; does nothing (ran = false) when another replica holds the lease. */
     public Result runOnce(Instant now) {
-        var claimed = lock.claim(JOB, now, config.lease());
-        if (claimed.isEmpty()) {
-            return new Result(false, 0, 0);
+        return DuePages.walkLeased(lock, JOB, now, config.lease(), config.pageSize(), MAX_PER_RUN, open::due,
+                        (o, next) -> look(o, now, next), checks::next)
+                .map(w -> new Result(true, w.examined(), w.done())).orElse(new Result(false, 0, 0));
+    }
+
+    /** Escalates the concern's amber and red clocks; puts its next look (after now) into {@code next}. */
+    private int look(OpenConcerns.Open o, Instant now, Map<Long, Instant> next) {
+        int escalated = 0;
+        Instant look = SlaChecks.NEVER;
+        SlaRule rule = null;
+        for (SlaClock c : clocks.clocks(o.facts(), now)) {
+            if (!c.running() || c.segment() == SlaSegment.FEEDBACK) {
+                continue;
+            }
+            if (c.colour() != SlaColour.GREEN) {
+                escalated += escalate(o, c, now);
+            }
+            if (c.colour() == SlaColour.RED) {
+                Instant admin = calendar.addWorkingDays(c.deadline(), config.adminAfterDays());
+                look = now.isAfter(admin) ? look : min(look, admin.plusMillis(1));
+            } else {
+                rule = rule != null ? rule : clocks.rule(o.facts().regionPath(), o.facts().category());
+                look = min(look, traffic.nextChange(c.start(), c.deadline(), now, rule.amberRatio()));
+            }
         }
-        try (var lease = claimed.get()) {
-            int examined = 0;
-            int escalated = 0;
-            List<OpenConcerns.Open> page;
-            do {
-                // each page is moved past now below, so the next query starts at the rows still due
-                page = open.due(now, config.pageSize());
-                Map<Long, Instant> next = new HashMap<>();
-                for (OpenConcerns.Open o : page) {
-                    examined++;
-                    Instant look = SlaChecks.NEVER;
-                    SlaRule rule = null;
-                    for (SlaClock c : clocks.clocks(o.facts(), now)) {
-                        if (!c.running() || c.segment() == SlaSegment.FEEDBACK) {
-                            continue;
-                        }
-                        if (c.colour() != SlaColour.GREEN) {
-                            escalated += escalate(o, c, now);
-                        }
-                        if (c.colour() == SlaColour.RED) {
-                            Instant admin = calendar.addWorkingDays(c.deadline(), config.adminAfterDays());
-                            look = now.isAfter(admin) ? look : min(look, admin.plusMillis(1));
-                        } else {
-                            rule = rule != null ? rule : clocks.rule(o.facts().regionPath(), o.facts().category());
-                            look = min(look, traffic.nextChange(c.start(), c.deadline(), now, rule.amberRatio()));
-                        }
-                    }
-                    next.put(o.facts().concernId(), look);
-                }
-                checks.next(next);
-            } while (page.size() == config.pageSize() && examined < MAX_PER_RUN);
-            return new Result(true, examined, escalated);
-        }
+        next.put(o.facts().concernId(), look);
+        return escalated;
     }
 
     private static Instant min(Instant a, Instant b) {

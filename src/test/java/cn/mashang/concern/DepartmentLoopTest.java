@@ -371,6 +371,32 @@ class DepartmentLoopTest {
     }
 
     @Test
+    void theSupervisionJobReadsOnlyReferralsWhoseNextStepMayBeDueAndASignForMakesItsReferralBeReadAgain() {
+        long id = referred("自动催办：只看到期的交办", false);
+        String open = "SELECT COUNT(*) FROM referral WHERE concern_id = ? AND status = 'OPEN'";
+        assertEquals(1, Db.count(tx, open + " AND supervise_at IS NULL", id), "a new referral is due for a look");
+        Instant now = Times.now();
+        assertTrue(supervision.runOnce(now).examined() >= 1);
+        // its next look: the start of the first working day after the sign-for deadline's day (the 催办 day)
+        Instant signDue = Db.timestamp(tx, "SELECT sign_due FROM concern WHERE id = ?", id);
+        LocalDate day = signDue.atZone(Times.ZONE).toLocalDate().plusDays(1);
+        while (!calendar.isWorkingDay(day)) {
+            day = day.plusDays(1);
+        }
+        assertEquals(1, Db.count(tx, open + " AND supervise_at = ?", id, Timestamp.from(day.atStartOfDay(Times.ZONE).toInstant())));
+        assertEquals(0, supervision.runOnce(now.plusSeconds(1)).examined(), "no step can be due a second later: no referral read");
+
+        act(dept, id, "sign");
+        assertEquals(1, Db.count(tx, open + " AND supervise_at IS NULL", id), "the sign-for cleared its look");
+        var again = supervision.runOnce(now.plusSeconds(2));
+        assertEquals(1, again.examined(), "only the signed referral is read");
+        assertEquals(0, again.steps());
+        Instant deadline = Db.timestamp(tx, "SELECT department_deadline FROM concern WHERE id = ?", id);
+        assertEquals(1, Db.count(tx, open + " AND supervise_at > ?", id, Timestamp.from(deadline)),
+                "signed for: the next look waits for the answer deadline's 催办 day");
+    }
+
+    @Test
     void theRegionOverdueQueueListsEveryOpenConcernPastAnyDeadlineOldestFirstWithItsHolder() {
         long late = referred("区域超期：部门逾期未签收", false);
         setColumn(late, "sign_due", Times.now().minus(Duration.ofHours(3)));
