@@ -63,7 +63,10 @@ async function load() {
     rateCards(t), kpis(t),
     el('div', { class: 'section-title', text: `收到 / 响应 / 办结（按${d.by === 'week' ? '周' : '月'}）` }),
     bars(d.series.map((p) => ({ label: p.label, values: [p.received, p.answered, p.resolved] })), ['收到', '响应', '办结'], '收到、响应、办结件数'),
-    el('div', { class: 'section-title', text: `超期看板（${d.overdue.length}）` }), board(d.overdue),
+    el('div', { class: 'section-title', text: `超期看板（${d.overdueTotal}）` }), board(d.overdue),
+    d.overdueTotal > d.overdue.length
+      ? el('div', { class: 'footer', 'data-testid': 'board-more', text: `只列出最紧急的 ${d.overdue.length} 条；全部 ${d.overdueTotal} 条见下方「超期看板」CSV` })
+      : null,
     hotspots(spots),
     el('div', { class: 'section-title', text: '代表（办结率，横线为95%置信区间；灰色为样本少，不作比较）' }),
     rateBars(d.deputies.filter((r) => r.figures.handled > 0).map((r) => ({ label: `${r.name}（${r.figures.handled}件）`, value: r.figures.resolutionRate, ci: r.resolutionCi, few: r.fewSamples })), '各代表办结率',

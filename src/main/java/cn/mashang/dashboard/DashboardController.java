@@ -34,6 +34,7 @@ import java.util.List;
 class DashboardController {
     private final StationDashboards stations;
     private final RegionDashboardCache regionCache;
+    private final StationDashboardCache stationCache;
     private final Scopes scopes;
     private final WorkingCalendar calendar;
     private final Clock clock;
@@ -43,8 +44,10 @@ class DashboardController {
      */
     private final Semaphore computing = new Semaphore(Math.max(2, 2 * Runtime.getRuntime().availableProcessors()));
 
-    DashboardController(StationDashboards stations, RegionDashboardCache regionCache, Scopes scopes, WorkingCalendar calendar, Clock clock) {
+    DashboardController(StationDashboards stations, StationDashboardCache stationCache, RegionDashboardCache regionCache,
+                        Scopes scopes, WorkingCalendar calendar, Clock clock) {
         this.stations = stations;
+        this.stationCache = stationCache;
         this.regionCache = regionCache;
         this.scopes = scopes;
         this.calendar = calendar;
@@ -57,7 +60,7 @@ class DashboardController {
     Dtos.StationDashboard station(long id, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
                                   @Nullable @QueryValue String by, Authentication auth) {
         scopes.requireSeeStation(auth, id, "联络站");
-        return bounded(() -> stations.dashboard(id, Period.parse(from, to, calendar.today(), 90), by, clock.instant()));
+        return bounded(() -> stationCache.dashboard(id, Period.parse(from, to, calendar.today(), 90), by, clock.instant()));
     }
 
     @Operation(operationId = "getStationOverdue", summary = "超期督办 / The station's overdue and nearly overdue concerns")
@@ -103,7 +106,7 @@ class DashboardController {
                 csv.row("时段", "开始日期", "收到", "响应", "办结");
                 d.series().forEach(p -> csv.row(p.label(), p.start(), p.received(), p.answered(), p.resolved()));
             }
-            case "overdue" -> board(csv, d.overdue());
+            case "overdue" -> board(csv, stations.board(id, clock.instant()));
             default -> throw ApiException.badField("table", "应为 summary、deputies、categories、series 或 overdue");
         }
         return csv.response(d.station().name() + "-" + t + "-" + d.from() + "至" + d.to() + ".csv");

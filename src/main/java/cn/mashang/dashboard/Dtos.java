@@ -79,7 +79,10 @@ final class Dtos {
                             int minCount, @Schema(description = "受理件数少于 minCount：比率仅供参考（样本少）") boolean fewSamples,
                             Figures totals, Map<String, Long> byState, Map<String, Long> openByState,
                             List<Point> series, List<DeputyRow> deputies, List<CategoryRow> categories,
-                            List<BoardItem> overdue, OffsetDateTime computedAt) {
+                            @Schema(description = "超期看板最紧急的至多 20 条（红在前，再按期限）；全部见 GET /stations/{id}/overdue")
+                            List<BoardItem> overdue,
+                            @Schema(description = "超期看板的全部条数（黄与红）") int overdueTotal,
+                            OffsetDateTime computedAt) {
     }
 
     @Serdeable

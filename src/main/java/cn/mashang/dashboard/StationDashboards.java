@@ -62,6 +62,8 @@ import java.util.TreeMap;
 @Singleton
 public class StationDashboards {
     static final int MIN_COUNT = 5;
+    /** The board items the dashboard lists (the most urgent); the whole board is {@link #board(long, Instant)}. */
+    static final int BOARD_TOP = 20;
     /** Concerns received this long before the period still feed its answered/resolved series. */
     static final int LOOKBACK_DAYS = 180;
 
@@ -141,9 +143,11 @@ public class StationDashboards {
         perCategory.forEach((c, t) -> categories.add(new Dtos.CategoryRow(c, t.figures())));
         categories.sort(Comparator.comparing((Dtos.CategoryRow c) -> -c.figures().received()));
 
+        List<Dtos.BoardItem> board = board(openNow, now);
         return new Dtos.StationDashboard(new Dtos.Ref(stationId, st[0]), period.from(), period.to(), bucket,
                 calendar.status().warning(), MIN_COUNT, total.base() < MIN_COUNT, total.figures(), byState, openByState,
-                series(daily, period, bucket), deputies, categories, board(openNow, now), Times.show(now));
+                series(daily, period, bucket), deputies, categories, List.copyOf(board.subList(0, Math.min(BOARD_TOP, board.size()))),
+                board.size(), Times.show(now));
     }
 
     /** A concern's key in byState: auto-closed without a rating is counted apart from the rated (已评价) ones. */
