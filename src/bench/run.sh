@@ -21,6 +21,8 @@
 #   SEARCH_CALLS=N       (environment) in-process searches per scope (SearchBench; default 270, 0 = skip)
 #   LEDGER=0             (environment) skip the in-process ledger exports (LedgerBench, at the app's heap)
 #   --jfr                record a JFR profile of replica 1 during the submission run (target/bench/submit.jfr)
+#   PROFILE="a b"        (environment) a JFR recording (settings=profile) of replica 1 over the measured part of the
+#                        named wrk runs (names as in the log: landing, queue, dashboard, queue_c4, dashboard_c4, …): jfr-<name>.jfr
 #   --cluster            the same table on the local 3-node Galera cluster (deploy/cluster/galera.sh: 127.0.0.1:3307-3309,
 #                        data under /tmp/mashang-galera-bench, stopped at the end unless KEEP_CLUSTER=1): replica i on
 #                        node ((i-1)%3)+1 with wsrep_sync_wait=1, 3 replicas behind nginx unless --replicas; a smaller
@@ -262,6 +264,9 @@ wrkrun() {
   local name=$1 url=$2 script=$3; shift 3
   env BENCH_DIR="$BENCH_DIR" "$@" wrk -t"$THREADS" -c"$CONNS" -d4s --timeout 5s -s "$BENCH_DIR/$script" "$url" >/dev/null 2>&1 || true
   local line
+  case " ${PROFILE:-} " in *" $name "*)   # PROFILE="name …": a JFR recording of replica 1 over this measured run
+    "$JBIN/jcmd" "$APP_PID" JFR.start settings=profile duration="${DURATION}s" filename="$OUT/jfr-$name.jfr" >/dev/null || true ;;
+  esac
   line=$(env BENCH_DIR="$BENCH_DIR" "$@" wrk -t"$THREADS" -c"$CONNS" -d"${DURATION}s" --timeout 5s --latency \
            -s "$BENCH_DIR/$script" "$url" 2>&1 | tee "$OUT/wrk-$name.txt" | grep '^RESULT' || echo "RESULT rps=0 p50=0 p99=0 max=0 requests=0 status_errors=0 socket_errors=0")
   R[$name]=${line#RESULT }
