@@ -11,8 +11,10 @@ import cn.mashang.region.Region;
 import cn.mashang.region.RegionRepository;
 import cn.mashang.station.Station;
 import cn.mashang.station.StationRepository;
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 
 /**
  * The one place that decides data scope. The caller's scope is read from the account (not trusted from the
@@ -34,19 +37,22 @@ public class AccountScopes implements Scopes {
     private final MembershipRepository memberships;
     private final StationRepository stations;
     private final RegionRepository regions;
-    private final Cache<Long, StaffScope> cache;
+    private final LoadingCache<Long, StaffScope> cache;
     private final @Nullable Broadcast broadcast;
 
     AccountScopes(StaffAccountRepository accounts, AccountStates states, MembershipRepository memberships,
-                  StationRepository stations, RegionRepository regions, AuthConfig config, @Nullable Broadcast broadcast) {
+                  StationRepository stations, RegionRepository regions, AuthConfig config, @Nullable Broadcast broadcast,
+                  @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
         this.broadcast = broadcast;
         this.accounts = accounts;
         this.states = states;
         this.memberships = memberships;
         this.stations = stations;
         this.regions = regions;
-        this.cache = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(config.stateCacheSeconds()))
-                .maximumSize(100_000).build();
+        // as AccountStates: never older than the cache time, reloaded in the background past half of it
+        Duration bound = Duration.ofSeconds(config.stateCacheSeconds());
+        this.cache = Caffeine.newBuilder().refreshAfterWrite(bound.dividedBy(2)).expireAfterWrite(bound)
+                .executor(executor).maximumSize(100_000).build(this::load);
     }
 
     @Override
@@ -60,7 +66,7 @@ public class AccountScopes implements Scopes {
         if (id == null || !(version instanceof Number v) || !states.accepts(id, v.longValue())) {
             throw unauthorized;
         }
-        StaffScope scope = cache.get(id, this::load);
+        StaffScope scope = cache.get(id);
         if (scope == null) {
             throw unauthorized;
         }

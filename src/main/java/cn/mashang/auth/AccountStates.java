@@ -1,16 +1,20 @@
 package cn.mashang.auth;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Each account's active flag and token version, read on every authenticated request and cached briefly
  * (auth.state-cache-seconds) per replica. Changes made here invalidate the local entry at once; other
- * replicas follow within the cache time.
+ * replicas follow within the cache time: an entry is never older than it, and one past half of it is reloaded in the
+ * background at its next read (which is answered from it), so an account in use never waits for the reload.
  */
 @Singleton
 public class AccountStates {
@@ -19,18 +23,18 @@ public class AccountStates {
     }
 
     private final StaffAccountRepository accounts;
-    private final Cache<Long, Optional<State>> cache;
+    private final LoadingCache<Long, Optional<State>> cache;
 
-    AccountStates(StaffAccountRepository accounts, AuthConfig config) {
+    AccountStates(StaffAccountRepository accounts, AuthConfig config, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
         this.accounts = accounts;
-        this.cache = Caffeine.newBuilder()
-                .expireAfterWrite(Duration.ofSeconds(config.stateCacheSeconds()))
-                .maximumSize(100_000)
-                .build();
+        Duration bound = Duration.ofSeconds(config.stateCacheSeconds());
+        this.cache = Caffeine.newBuilder().refreshAfterWrite(bound.dividedBy(2)).expireAfterWrite(bound)
+                .executor(executor).maximumSize(100_000)
+                .build(id -> accounts.findById(id).map(a -> new State(a.active(), a.tokenVersion())));
     }
 
     public Optional<State> get(long accountId) {
-        return cache.get(accountId, id -> accounts.findById(id).map(a -> new State(a.active(), a.tokenVersion())));
+        return cache.get(accountId);
     }
 
     /** True when a token of this account with this version may still be used. */
