@@ -502,18 +502,18 @@ row "baseline: trivial endpoint /bench/hello-loop (event loop)" "$(field trivial
 row "baseline: raw JDBC insert, 1 row/txn, $POOL threads" "$J_RPS" "$(field jdbc p50)" "$(field jdbc p99)" "$(field jdbc errors)" "(floor of any write, info)"
 row "baseline: raw JDBC submission write set, $(field jdbc_sub statements) statements/txn, $POOL threads" "$JS_RPS" "$(field jdbc_sub p50)" "$(field jdbc_sub p99)" "$(field jdbc_sub errors)" "ceiling"
 row "scan landing GET /s/{code} (inline data)" "$L_RPS" "$(field landing p50)" "$(field landing p99)" "$(errs "landing")" \
-  "$(ratio "$L_RPS" "$T_RPS") of trivial (≥50%: $(pf "$(ge "$L_RPS" "$(awk -v t="$T_RPS" 'BEGIN{print t/2}')")")), p99 <20 ms: $(pf "$(lt "$(field landing p99)" 20)")"
+  "$(ratio "$L_RPS" "$T_RPS") of trivial (≥60%: $(pf "$(ge "$L_RPS" "$(awk -v t="$T_RPS" 'BEGIN{print t*0.6}')")")), p99 <50 ms: $(pf "$(lt "$(field landing p99)" 50)")"
 row "landing data GET /api/v1/codes/{code}" "$(field landing_api rps)" "$(field landing_api p50)" "$(field landing_api p99)" "$(errs "landing_api")" \
-  "$(ratio "$(field landing_api rps)" "$T_RPS") of trivial, p99 <20 ms: $(pf "$(lt "$(field landing_api p99)" 20)")"
+  "$(ratio "$(field landing_api rps)" "$T_RPS") of trivial (info)"
 row "code lookup cache hit ratio (landing runs)" "" "" "" "" "$LK_HIT"
-row "QR GET /api/v1/codes/{code}/qr.png?size=512" "$(field qr rps)" "$(field qr p50)" "$(field qr p99)" "$(errs "qr")" "memory hit ratio $IM_HIT; not rendered (memory or stored, V102) $IM_STORED"
+row "QR GET /api/v1/codes/{code}/qr.png?size=512" "$(field qr rps)" "$(field qr p50)" "$(field qr p99)" "$(errs "qr")" "memory hit ratio $IM_HIT; not rendered (memory or stored, V102) $IM_STORED (≥95%: $(pf "$(ge "${IM_STORED%\%}" 95)")), p99 <50 ms: $(pf "$(lt "$(field qr p99)" 50)")"
 row "submission POST /api/v1/concerns (Idempotency-Key)" "$S_RPS" "$(field submit p50)" "$(field submit p99)" "$S_ERR" \
   "$(ratio "$S_RPS" "$JS_RPS") of the raw-JDBC write set (≥50%: $(pf "$(ge "$S_RPS" "$(awk -v t="$JS_RPS" 'BEGIN{print t*0.5}')")")), $(ratio "$S_RPS" "$J_RPS") of a 1-row insert, p99 <50 ms: $(pf "$(lt "$(field submit p99)" 50)"), 0 errors: $(pf "$([ "$S_ERR" = 0 ] && echo 1 || echo 0)"); rows +$((c1 - c0))"
 if [ -n "${R[queue]:-}" ]; then
-  row "deputy queue GET /api/v1/me/queue (top-20 queues)" "$(field queue rps)" "$(field queue p50)" "$(field queue p99)" "$(errs "queue")" "p99 <20 ms: $(pf "$(lt "$(field queue p99)" 20)")"
+  row "deputy queue GET /api/v1/me/queue (top-20 queues)" "$(field queue rps)" "$(field queue p50)" "$(field queue p99)" "$(errs "queue")" "p99 <100 ms: $(pf "$(lt "$(field queue p99)" 100)")"
 else row "deputy queue GET /api/v1/me/queue" "n/a" "" "" "" "endpoint answers $QUEUE_STATUS (not merged yet)"; fi
 if [ -n "${R[dashboard]:-}" ]; then
-  row "station dashboard (20 busiest stations)" "$(field dashboard rps)" "$(field dashboard p50)" "$(field dashboard p99)" "$(errs "dashboard")" "p99 <150 ms: $(pf "$(lt "$(field dashboard p99)" 150)")"
+  row "station dashboard (20 busiest stations), -c16" "$(field dashboard rps)" "$(field dashboard p50)" "$(field dashboard p99)" "$(errs "dashboard")" "≥100 rps: $(pf "$(ge "$(field dashboard rps)" 100)")"
   [ -n "${R[region_dashboard]:-}" ] && row "region dashboard (whole city, admin; served from memory between roll-up passes)" "$(field region_dashboard rps)" "$(field region_dashboard p50)" "$(field region_dashboard p99)" "$(errs "region_dashboard")" "p99 <150 ms: $(pf "$(lt "$(field region_dashboard p99)" 150)")"
 else row "head dashboard GET /api/v1/stations/{id}/dashboard" "n/a" "" "" "" "endpoint answers $DASH_STATUS (not merged yet)"; fi
 for k in landing_c4:"scan landing /s/{code}":20 submit_c4:"submission":50 queue_c4:"deputy queue":20 dashboard_c4:"station dashboard":150 region_dashboard_c4:"region dashboard (city)":150 dept_inbox_c4:"department inbox GET /api/v1/me/referrals (20 busiest)":100 region_overdue_c4:"region overdue queue GET /api/v1/regions/{id}/overdue (city)":100; do
