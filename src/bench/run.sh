@@ -333,6 +333,11 @@ env BENCH_DIR="$BENCH_DIR" wrk -t"$THREADS" -c"$CONNS" -d10s -s "$BENCH_DIR/plai
 wrkrun trivial "$BASE/bench/hello" plain.lua
 wrkrun trivial_loop "$BASE/bench/hello-loop" plain.lua
 lk_hit0=$(metric 'cache_gets_total\{cache="qr.code-lookup".*result="hit"' "$REPLICAS"); lk_miss0=$(metric 'cache_gets_total\{cache="qr.code-lookup".*result="miss"' "$REPLICAS")
+# a replica loads a station's landing data on the first scan of one of its codes (six queries) and keeps it, reloading
+# in the background: the measured run is the steady state after one scan of every station code (not measured)
+l0=$(date +%s)
+xargs -P 4 -I{} curl -s -o /dev/null "$BASE/s/{}" < "$CITY/station-codes.txt" || true
+log "landing first pass: $(wc -l < "$CITY/station-codes.txt") station codes scanned once in $(( $(date +%s) - l0 )) s (not measured)"
 wrkrun landing "$BASE" codes.lua CODES="$CITY/station-codes.txt" PATH_TEMPLATE=/s/%s
 wrkrun landing_api "$BASE" codes.lua CODES="$CITY/codes.txt" PATH_TEMPLATE=/api/v1/codes/%s
 lk_hit1=$(metric 'cache_gets_total\{cache="qr.code-lookup".*result="hit"' "$REPLICAS"); lk_miss1=$(metric 'cache_gets_total\{cache="qr.code-lookup".*result="miss"' "$REPLICAS")
