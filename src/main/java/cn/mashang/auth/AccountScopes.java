@@ -1,5 +1,6 @@
 package cn.mashang.auth;
 
+import cn.mashang.common.Refreshes;
 import cn.mashang.cluster.Broadcast;
 import cn.mashang.cluster.ClusterMessage;
 import io.micronaut.core.annotation.Nullable;
@@ -13,8 +14,6 @@ import cn.mashang.station.Station;
 import cn.mashang.station.StationRepository;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
-import io.micronaut.scheduling.TaskExecutors;
-import jakarta.inject.Named;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
@@ -23,7 +22,6 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 
 /**
  * The one place that decides data scope. The caller's scope is read from the account (not trusted from the
@@ -42,7 +40,7 @@ public class AccountScopes implements Scopes {
 
     AccountScopes(StaffAccountRepository accounts, AccountStates states, MembershipRepository memberships,
                   StationRepository stations, RegionRepository regions, AuthConfig config, @Nullable Broadcast broadcast,
-                  @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+                  Refreshes executor) {
         this.broadcast = broadcast;
         this.accounts = accounts;
         this.states = states;

@@ -1,14 +1,12 @@
 package cn.mashang.auth;
 
+import cn.mashang.common.Refreshes;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
-import io.micronaut.scheduling.TaskExecutors;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 
 /**
  * Each account's active flag and token version, read on every authenticated request and cached briefly
@@ -25,7 +23,7 @@ public class AccountStates {
     private final StaffAccountRepository accounts;
     private final LoadingCache<Long, Optional<State>> cache;
 
-    AccountStates(StaffAccountRepository accounts, AuthConfig config, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+    AccountStates(StaffAccountRepository accounts, AuthConfig config, Refreshes executor) {
         this.accounts = accounts;
         Duration bound = Duration.ofSeconds(config.stateCacheSeconds());
         this.cache = Caffeine.newBuilder().refreshAfterWrite(bound.dividedBy(2)).expireAfterWrite(bound)

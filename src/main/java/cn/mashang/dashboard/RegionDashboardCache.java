@@ -1,16 +1,14 @@
 package cn.mashang.dashboard;
 
+import cn.mashang.common.Refreshes;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.scheduling.TaskExecutors;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 
 /**
  * Region dashboards answered from memory; no request waits for a kept dashboard to be recomputed. The figures only
@@ -33,7 +31,7 @@ class RegionDashboardCache {
 
     RegionDashboardCache(RegionDashboards regions, @Value("${dashboard.region-cache-ttl:60s}") Duration ttl,
                          @Value("${dashboard.region-cache-idle:15m}") Duration idle,
-                         @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+                         Refreshes executor) {
         this.regions = regions;
         this.cache = Caffeine.newBuilder().maximumSize(200).refreshAfterWrite(ttl).expireAfterAccess(idle)
                 .executor(executor).build(this::compute);

@@ -1,16 +1,14 @@
 package cn.mashang.qr;
 
+import cn.mashang.common.Refreshes;
 import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
-import io.micronaut.scheduling.TaskExecutors;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 
 /**
  * Code lookups for the hot path (every scan, every image). Entries live {@link QrConfig#lookupTtl()} (10 min by
@@ -26,7 +24,7 @@ public class CodeLookup {
     private final LoadingCache<String, Optional<ContactCode>> cache;
 
     CodeLookup(CodeDirectory directory, QrConfig config, MeterRegistry registry,
-               @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+               Refreshes executor) {
         this.directory = directory;
         this.cache = Caffeine.newBuilder().maximumSize(20_000).refreshAfterWrite(config.lookupTtl().dividedBy(2))
                 .expireAfterWrite(config.lookupTtl()).executor(executor).recordStats().build(new CacheLoader<>() {

@@ -1,5 +1,6 @@
 package cn.mashang.qr;
 
+import cn.mashang.common.Refreshes;
 import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
@@ -9,14 +10,11 @@ import cn.mashang.common.ApiException;
 import cn.mashang.deputy.DeputyLevel;
 import cn.mashang.station.StationDetail;
 import cn.mashang.station.StationQueries;
-import io.micronaut.scheduling.TaskExecutors;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 
 /**
  * Resolves a code to what its landing page shows. Unknown, malformed or orphaned codes are 404. The station data
@@ -34,7 +32,7 @@ public class CodeViews {
     private final LoadingCache<Long, StationDetail> details;
 
     CodeViews(CodeLookup lookup, CodeDirectory directory, StationQueries stations, QrConfig config,
-              MeterRegistry registry, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+              MeterRegistry registry, Refreshes executor) {
         this.lookup = lookup;
         this.directory = directory;
         this.stations = stations;

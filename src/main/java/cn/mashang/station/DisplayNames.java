@@ -1,12 +1,11 @@
 package cn.mashang.station;
 
+import cn.mashang.common.Refreshes;
 import cn.mashang.deputy.Deputy;
 import cn.mashang.deputy.DeputyRepository;
 import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
-import io.micronaut.scheduling.TaskExecutors;
-import jakarta.inject.Named;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.data.event.listeners.PostUpdateEventListener;
 import jakarta.inject.Singleton;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 
 /**
  * Stations (their name and region) and deputy names as the hot paths show them — queue items, a submission's
@@ -35,7 +33,7 @@ public class DisplayNames {
     private final LoadingCache<Long, String> deputies;
 
     DisplayNames(StationRepository stationRepository, DeputyRepository deputyRepository,
-                 @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+                 Refreshes executor) {
         this.stationRepository = stationRepository;
         this.deputyRepository = deputyRepository;
         // never older than the TTL; past half of it an entry is reloaded in the background at its next read (which is

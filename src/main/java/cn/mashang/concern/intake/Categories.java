@@ -1,5 +1,6 @@
 package cn.mashang.concern.intake;
 
+import cn.mashang.common.Refreshes;
 import cn.mashang.qr.ContactCode;
 import cn.mashang.region.RegionRepository;
 import cn.mashang.station.DisplayNames;
@@ -7,9 +8,7 @@ import cn.mashang.station.Station;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.transaction.TransactionOperations;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -21,7 +20,6 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 
 /**
  * The categories offered for a code: those of the nearest region on the station's path (its own, else its
@@ -42,7 +40,7 @@ public class Categories {
     private final LoadingCache<Long, List<String>> byRegion;
 
     Categories(JdbcOperations jdbc, DisplayNames names, RegionRepository regions, TransactionOperations<Connection> tx,
-               @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+               Refreshes executor) {
         this.jdbc = jdbc;
         this.names = names;
         this.regions = regions;
