@@ -23,6 +23,8 @@
 #   --jfr                record a JFR profile of replica 1 during the submission run (target/bench/submit.jfr)
 #   PROFILE="a b"        (environment) a JFR recording (settings=profile) of replica 1 over the measured part of the
 #                        named wrk runs (names as in the log: landing, queue, dashboard, queue_c4, dashboard_c4, …): jfr-<name>.jfr
+#   EXTRA_OPTS="…"       (environment) more JVM options of the app, e.g. -Xlog:gc:file=target/bench/gc.log (kept
+#                        beside the AOT cache flags)
 #   --cluster            the same table on the local 3-node Galera cluster (deploy/cluster/galera.sh: 127.0.0.1:3307-3309,
 #                        data under /tmp/mashang-galera-bench, stopped at the end unless KEEP_CLUSTER=1): replica i on
 #                        node ((i-1)%3)+1 with wsrep_sync_wait=1, 3 replicas behind nginx unless --replicas; a smaller
@@ -304,7 +306,7 @@ if [ "$(java_major "$JAVA")" -ge 25 ] && [ "${AOT:-1}" = 1 ]; then
   if [ ! -f "$AOT_FILE" ] || [ "$JAR" -nt "$AOT_FILE" ]; then
     log "training the JDK AOT cache ($AOT_FILE): one start, a short mixed load, stop"
     rm -f "$AOT_FILE"
-    EXTRA_OPTS="-XX:AOTCacheOutput=$AOT_FILE" start_replicas 1 "$POOL"
+    EXTRA_OPTS="${EXTRA_OPTS:-} -XX:AOTCacheOutput=$AOT_FILE" start_replicas 1 "$POOL"
     NOAOT_STARTUP_MS=$STARTUP_MS
     for t in "/s/%s station-codes" "/api/v1/codes/%s codes" "/api/v1/codes/%s/qr.png?size=512 codes"; do
       env BENCH_DIR="$BENCH_DIR" CODES="$CITY/${t#* }.txt" PATH_TEMPLATE="${t% *}" wrk -t1 -c4 -d3s -s "$BENCH_DIR/codes.lua" http://127.0.0.1:8081 >/dev/null 2>&1 || true
@@ -316,7 +318,7 @@ if [ "$(java_major "$JAVA")" -ge 25 ] && [ "${AOT:-1}" = 1 ]; then
     [ -f "$AOT_FILE" ] || log "AOT cache NOT created (the training JVM's log: $OUT/aot-training.log); the table runs without it"
     sql "$DB" -e "SET foreign_key_checks=0; DELETE FROM concern_event WHERE concern_id > $CONCERNS; DELETE FROM concern_term WHERE concern_id > $CONCERNS; DELETE FROM concern WHERE id > $CONCERNS; DELETE FROM idempotency_record; DELETE FROM notification_outbox"
   fi
-  [ -f "$AOT_FILE" ] && EXTRA_OPTS="-XX:AOTCache=$AOT_FILE"
+  [ -f "$AOT_FILE" ] && EXTRA_OPTS="${EXTRA_OPTS:-} -XX:AOTCache=$AOT_FILE"
 fi
 
 # ---- main table -------------------------------------------------------------------------------------------
