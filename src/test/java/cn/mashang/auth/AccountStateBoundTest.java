@@ -54,7 +54,7 @@ class AccountStateBoundTest implements TestPropertyProvider {
         }
         double seconds = (System.nanoTime() - revoked) / 1e9;
         assertEquals(HttpStatus.UNAUTHORIZED, s);
-        // the bound plus the time of the call that saw it (a loaded machine): far below a reload that never happened
+        // the bound plus the time of the call that saw it (a loaded machine)
         assertTrue(seconds <= 3.5, "refused after " + seconds + " s (bound 2 s)");
     }
 
