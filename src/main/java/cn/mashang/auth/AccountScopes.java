@@ -12,7 +12,6 @@ import cn.mashang.region.Region;
 import cn.mashang.region.RegionRepository;
 import cn.mashang.station.Station;
 import cn.mashang.station.StationRepository;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.security.authentication.Authentication;
@@ -49,8 +48,7 @@ public class AccountScopes implements Scopes {
         this.regions = regions;
         // as AccountStates: never older than the cache time, reloaded in the background past half of it
         Duration bound = Duration.ofSeconds(config.stateCacheSeconds());
-        this.cache = Caffeine.newBuilder().refreshAfterWrite(bound.dividedBy(2)).expireAfterWrite(bound)
-                .executor(executor).maximumSize(100_000).build(this::load);
+        this.cache = executor.within(bound).maximumSize(100_000).build(this::load);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package cn.mashang.auth;
 
 import cn.mashang.common.Refreshes;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import jakarta.inject.Singleton;
 
@@ -26,8 +25,7 @@ public class AccountStates {
     AccountStates(StaffAccountRepository accounts, AuthConfig config, Refreshes executor) {
         this.accounts = accounts;
         Duration bound = Duration.ofSeconds(config.stateCacheSeconds());
-        this.cache = Caffeine.newBuilder().refreshAfterWrite(bound.dividedBy(2)).expireAfterWrite(bound)
-                .executor(executor).maximumSize(100_000)
+        this.cache = executor.within(bound).maximumSize(100_000)
                 .build(id -> accounts.findById(id).map(a -> new State(a.active(), a.tokenVersion())));
     }
 

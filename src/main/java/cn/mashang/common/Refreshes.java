@@ -1,10 +1,12 @@
 package cn.mashang.common;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 
@@ -20,6 +22,14 @@ public final class Refreshes implements Executor {
 
     Refreshes(@Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.blocking = blocking;
+    }
+
+    /**
+     * A cache builder for values kept at most {@code bound}: an entry is never used older than it, and one past half
+     * of it is reloaded in the background at its next read (which is still answered from it), here.
+     */
+    public Caffeine<Object, Object> within(Duration bound) {
+        return Caffeine.newBuilder().refreshAfterWrite(bound.dividedBy(2)).expireAfterWrite(bound).executor(this);
     }
 
     @Override

@@ -2,7 +2,6 @@ package cn.mashang.qr;
 
 import cn.mashang.common.Refreshes;
 import com.github.benmanes.caffeine.cache.CacheLoader;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
@@ -26,8 +25,7 @@ public class CodeLookup {
     CodeLookup(CodeDirectory directory, QrConfig config, MeterRegistry registry,
                Refreshes executor) {
         this.directory = directory;
-        this.cache = Caffeine.newBuilder().maximumSize(20_000).refreshAfterWrite(config.lookupTtl().dividedBy(2))
-                .expireAfterWrite(config.lookupTtl()).executor(executor).recordStats().build(new CacheLoader<>() {
+        this.cache = executor.within(config.lookupTtl()).maximumSize(20_000).recordStats().build(new CacheLoader<>() {
                     @Override
                     public Optional<ContactCode> load(String code) {
                         return directory.find(code);

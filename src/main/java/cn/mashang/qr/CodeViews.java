@@ -2,7 +2,6 @@ package cn.mashang.qr;
 
 import cn.mashang.common.Refreshes;
 import com.github.benmanes.caffeine.cache.CacheLoader;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
@@ -42,8 +41,7 @@ public class CodeViews {
         // second, which in the request path were the landing's p99. A reload equal to what is kept keeps the kept
         // instance, so the finished page built from it stays valid. Not scanned for twice the TTL: loaded in the scan.
         Duration ttl = config.stationViewTtl();
-        this.details = Caffeine.newBuilder().maximumSize(config.stationCacheSize())
-                .refreshAfterWrite(ttl).expireAfterWrite(ttl.multipliedBy(2)).executor(executor).recordStats()
+        this.details = executor.within(ttl.multipliedBy(2)).maximumSize(config.stationCacheSize()).recordStats()
                 .build(new CacheLoader<>() {
                     @Override
                     public StationDetail load(Long id) {

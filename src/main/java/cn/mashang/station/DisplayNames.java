@@ -4,7 +4,6 @@ import cn.mashang.common.Refreshes;
 import cn.mashang.deputy.Deputy;
 import cn.mashang.deputy.DeputyRepository;
 import com.github.benmanes.caffeine.cache.CacheLoader;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.data.event.listeners.PostUpdateEventListener;
@@ -39,10 +38,8 @@ public class DisplayNames {
         // never older than the TTL; past half of it an entry is reloaded in the background at its next read (which is
         // answered from it): with a city's 2,000 stations each submitted to about once a minute, expiring entries had a
         // quarter of the submissions read their station in the request
-        this.stations = Caffeine.newBuilder().maximumSize(10_000).refreshAfterWrite(TTL.dividedBy(2)).expireAfterWrite(TTL)
-                .executor(executor).build(stationRepository::findById);
-        this.deputies = Caffeine.newBuilder().maximumSize(50_000).refreshAfterWrite(TTL.dividedBy(2)).expireAfterWrite(TTL)
-                .executor(executor).build(new CacheLoader<>() {
+        this.stations = executor.within(TTL).maximumSize(10_000).build(stationRepository::findById);
+        this.deputies = executor.within(TTL).maximumSize(50_000).<Long, String>build(new CacheLoader<>() {
                     @Override
                     public String load(Long id) {
                         return DisplayNames.this.load(List.of(id)).get(id);

@@ -5,7 +5,6 @@ import cn.mashang.qr.ContactCode;
 import cn.mashang.region.RegionRepository;
 import cn.mashang.station.DisplayNames;
 import cn.mashang.station.Station;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
@@ -45,8 +44,7 @@ public class Categories {
         this.names = names;
         this.regions = regions;
         // loaded in a read transaction of its own: a reload runs on the blocking pool, outside any request
-        this.byRegion = Caffeine.newBuilder().maximumSize(4096).refreshAfterWrite(TTL.dividedBy(2)).expireAfterWrite(TTL)
-                .executor(executor).build(id -> tx.executeRead(status -> forRegion(id)));
+        this.byRegion = executor.within(TTL).maximumSize(4096).build(id -> tx.executeRead(status -> forRegion(id)));
     }
 
     public List<String> forCode(ContactCode code) {
